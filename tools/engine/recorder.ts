@@ -1,0 +1,202 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * What the engine knows of one registered resource: the information `pulumi preview` hands a
+ * policy pack. Values keep the engine's wire encoding (secrets wrapped, unknowns as the sentinel
+ * string) so that the policy harness can give policies exactly what the analyzer would.
+ */
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** Custom resources are managed by a provider; components are not. */
+    custom: boolean;
+    parent: string | null;
+    /** The provider reference (`<provider urn>::<id>`) when one was given explicitly. */
+    provider: string | null;
+    id: string | null;
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+    options: RecordedOptions;
+    /** Every resource this one waits for: input dependencies and `dependsOn`. */
+    dependencies: string[];
+    /** Which resources each input property was computed from. */
+    propertyDependencies: Record<string, string[]>;
+}
+
+export interface RecordedOptions {
+    protect: boolean;
+    retainOnDelete: boolean;
+    ignoreChanges: string[];
+    /** URNs named by `dependsOn` (the engine folds them into `dependencies`; the recorder keeps them apart). */
+    dependsOn: string[];
+    aliases: string[];
+    deleteBeforeReplace: boolean | undefined;
+    customTimeouts: { create?: string; update?: string; delete?: string } | undefined;
+    additionalSecretOutputs: string[];
+    replaceOnChanges: string[];
+    deletedWith: string | null;
+    version: string | null;
+}
+
+/** The engine's sentinel for a value not known until the resource exists. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** The type part of a URN: the qualified type chain of parents and this resource's own type. */
+export function qualifiedTypeOf(urn: string): string {
+    return urn.split("::")[2] ?? "";
+}
+
+/**
+ * The engine's URN: children carry their parent's whole qualified type chain, except that the root
+ * stack's type is left out (the mock monitor keeps only the parent's last type, which differs).
+ */
+export function engineUrn(stack: string, project: string, parent: string | undefined, type: string, name: string): string {
+    const parentType = parent ? qualifiedTypeOf(parent) : "";
+    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+function structToJson(struct: any): Record<string, unknown> {
+    return struct ? (struct.toJavaScript() as Record<string, unknown>) : {};
+}
+
+function timeoutsOf(req: any): RecordedOptions["customTimeouts"] {
+    const timeouts = req.getCustomtimeouts?.();
+    if (!timeouts) return undefined;
+    const result: { create?: string; update?: string; delete?: string } = {};
+    if (timeouts.getCreate()) result.create = timeouts.getCreate();
+    if (timeouts.getUpdate()) result.update = timeouts.getUpdate();
+    if (timeouts.getDelete()) result.delete = timeouts.getDelete();
+    return Object.keys(result).length ? result : undefined;
+}
+
+/**
+ * Captures what `MockResourceArgs` leaves out (pulumi/pulumi#14421): parent, options and
+ * dependencies, by wrapping the mock monitor's `registerResource`, which receives the full request.
+ */
+export class Recorder {
+    private readonly byUrn = new Map<string, RecordedResource>();
+    private readonly order: string[] = [];
+    private readonly pendingDependsOn: { resource: pulumi.Resource; dependsOn: Promise<string[]> }[] = [];
+
+    constructor(
+        private readonly stack: string,
+        private readonly project: string,
+    ) {}
+
+    get resources(): RecordedResource[] {
+        return this.order.map((urn) => this.byUrn.get(urn)!);
+    }
+
+    get(urn: string): RecordedResource | undefined {
+        return this.byUrn.get(urn);
+    }
+
+    /** Installs the recorder on the mock monitor that `setMocks` created. */
+    attach(monitor: any): void {
+        monitor.newUrn = (parent: string, type: string, name: string) => engineUrn(this.stack, this.project, parent, type, name);
+        const registerResource = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+            registerResource(req, (err: any, resp: any) => {
+                if (!err && resp) this.record(req, resp);
+                callback(err, resp);
+            });
+        };
+        const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
+        monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
+            const resource = this.byUrn.get(req.getUrn());
+            if (resource) resource.outputs = structToJson(req.getOutputs());
+            registerResourceOutputs(req, callback);
+        };
+    }
+
+    /**
+     * A stack transformation sees each resource's options in-process, before registration; the
+     * request only carries `dependsOn` folded into `dependencies`, so it is kept from here.
+     */
+    readonly transformation: pulumi.ResourceTransformation = (args) => {
+        if (args.opts.dependsOn) {
+            this.pendingDependsOn.push({ resource: args.resource, dependsOn: resolveDependsOn(args.opts.dependsOn) });
+        }
+        return undefined;
+    };
+
+    /** Waits for the `dependsOn` URNs gathered in-process and files them on the recorded resources. */
+    async settle(): Promise<void> {
+        for (const { resource, dependsOn } of this.pendingDependsOn) {
+            const urn: string = await (resource.urn as any).promise();
+            const recorded = this.byUrn.get(urn);
+            if (recorded) recorded.options.dependsOn = await dependsOn;
+        }
+    }
+
+    private record(req: any, resp: any): void {
+        const urn: string = resp.getUrn();
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+            propertyDependencies[key] = deps.getUrnsList();
+        });
+        const resource: RecordedResource = {
+            urn,
+            type: req.getType(),
+            name: req.getName(),
+            custom: req.getCustom(),
+            parent: req.getParent() || null,
+            provider: req.getProvider() || null,
+            id: resp.getId() || null,
+            inputs: structToJson(req.getObject()),
+            outputs: structToJson(resp.getObject()),
+            options: {
+                protect: req.getProtect() ?? false,
+                retainOnDelete: req.getRetainondelete() ?? false,
+                ignoreChanges: req.getIgnorechangesList(),
+                dependsOn: [],
+                aliases: this.aliasesOf(req, urn),
+                deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+                customTimeouts: timeoutsOf(req),
+                additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+                replaceOnChanges: req.getReplaceonchangesList(),
+                deletedWith: req.getDeletedwith() || null,
+                version: req.getVersion() || null,
+            },
+            dependencies: req.getDependenciesList(),
+            propertyDependencies,
+        };
+        if (!this.byUrn.has(urn)) this.order.push(urn);
+        this.byUrn.set(urn, resource);
+    }
+
+    /** Resolves alias specs to URNs, as the engine does before handing them to analyzers. */
+    private aliasesOf(req: any, urn: string): string[] {
+        const urns: string[] = [...req.getAliasurnsList()];
+        for (const alias of req.getAliasesList()) {
+            if (alias.getUrn()) {
+                urns.push(alias.getUrn());
+                continue;
+            }
+            const spec = alias.getSpec();
+            if (!spec) continue;
+            const parent = spec.getNoparent() ? undefined : spec.getParenturn() || req.getParent() || undefined;
+            urns.push(
+                engineUrn(
+                    spec.getStack() || this.stack,
+                    spec.getProject() || this.project,
+                    parent,
+                    spec.getType() || req.getType(),
+                    spec.getName() || req.getName(),
+                ),
+            );
+        }
+        return urns.filter((alias) => alias !== urn);
+    }
+}
+
+async function resolveDependsOn(dependsOn: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>): Promise<string[]> {
+    const resolved = await (pulumi.output(dependsOn as any) as any).promise();
+    const list = (Array.isArray(resolved) ? resolved : [resolved]).filter(Boolean) as pulumi.Resource[];
+    return Promise.all(list.map((resource) => (resource.urn as any).promise() as Promise<string>));
+}
