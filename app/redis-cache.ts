@@ -48,18 +48,24 @@ export function createRedisClient(settings: RedisSettings, authToken: string | u
     return client;
 }
 
-/** Waits up to `timeoutMs` for the first connection so the first request can be a hit. */
+/**
+ * Waits up to `timeoutMs` for the first connection so the first request can be a hit;
+ * gives up at once on a connection error (refused, TLS, AUTH) rather than waiting it out.
+ */
 export function waitUntilReady(client: Redis, timeoutMs: number): Promise<boolean> {
     if (client.status === "ready") return Promise.resolve(true);
     return new Promise((resolve) => {
         const done = (ready: boolean) => {
             clearTimeout(timer);
             client.off("ready", onReady);
+            client.off("error", onError);
             resolve(ready);
         };
         const onReady = () => done(true);
+        const onError = () => done(false);
         const timer = setTimeout(() => done(false), timeoutMs);
         client.on("ready", onReady);
+        client.on("error", onError);
     });
 }
 

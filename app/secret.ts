@@ -35,8 +35,10 @@ export function parseAuthToken(secretString: string): string {
 
 /** Reads the secret with the AWS SDK that the Lambda Node.js runtime ships. */
 export const secretsManagerFetcher: SecretFetcher = async (secretArn) => {
-    // Loaded on first use so tests and Redis-without-AUTH setups never pay for the SDK.
-    const { SecretsManagerClient, GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
+    // Loaded on first use so tests and Redis-without-AUTH setups never pay for the SDK. A plain
+    // require, not import(): the runtime's bundled SDK is found through NODE_PATH, which ESM
+    // resolution ignores.
+    const { SecretsManagerClient, GetSecretValueCommand }: typeof import("@aws-sdk/client-secrets-manager") = require("@aws-sdk/client-secrets-manager");
     const client = new SecretsManagerClient({});
     try {
         const output = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));

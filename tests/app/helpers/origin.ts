@@ -55,9 +55,12 @@ export class TestOrigin {
         const count = this.callsFor(id) + 1;
         this.calls.set(id, count);
         const reply = () => {
-            if (this.failing.has(id)) return response.writeHead(500, { "content-type": "application/json" }).end('{"error":"boom"}');
-            if (this.missing.has(id)) return response.writeHead(404, { "content-type": "application/json" }).end('{"error":"missing"}');
-            response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id, version: count }));
+            const [status, body] = this.failing.has(id)
+                ? [500, '{"error":"boom"}']
+                : this.missing.has(id)
+                  ? [404, '{"error":"missing"}']
+                  : [200, JSON.stringify({ id, version: count })];
+            response.writeHead(status, { "content-type": "application/json" }).end(body);
         };
         if (this.delayMs > 0) setTimeout(reply, this.delayMs);
         else reply();

@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFileSync, statSync, utimesSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { buildApp, ensureAppBuilt } from "../../app/build";
+import { freeLoopbackPort } from "./helpers/ports";
+import { TestOrigin } from "./helpers/origin";
+
+const run = promisify(execFile);
+
+/*
+ * Builds the real bundle and invokes its exported handler in a fresh Node process with
+ * function URL (payload 2.0) events, the way the Lambda runtime would load index.handler.
+ */
+describe("app bundle", function () {
+    this.timeout(30_000);
+    let outDir: string;
+    let origin: TestOrigin;
+
+    before(async () => {
+        outDir = await buildApp();
+        origin = await TestOrigin.start(0);
+    });
+    after(async () => origin?.stop());
+
+    it("writes build/app/index.js with a source map and leaves the AWS SDK to the runtime", () => {
+        assert.equal(outDir, path.resolve(__dirname, "..", "..", "build", "app"));
+        const bundle = readFileSync(path.join(outDir, "index.js"), "utf8");
+        assert.ok(statSync(path.join(outDir, "index.js.map")).size > 0);
+        assert.ok(bundle.includes('require("@aws-sdk/client-secrets-manager")'), "the SDK must be required at run time");
+        assert.ok(!bundle.includes('"GetSecretValue"'), "the SDK must not be bundled");
+        assert.ok(bundle.length < 1_000_000, `bundle is ${bundle.length} bytes; is it minified?`);
+    });
+
+    it("ensureAppBuilt rebuilds only when a source is newer than the bundle", async () => {
+        const bundle = path.join(outDir, "index.js");
+        const past = new Date(Date.now() - 60_000);
+        utimesSync(bundle, new Date(), new Date());
+        const freshMtime = statSync(bundle).mtimeMs;
+        await ensureAppBuilt();
+        assert.equal(statSync(bundle).mtimeMs, freshMtime, "a fresh bundle must not be rebuilt");
+        utimesSync(bundle, past, past);
+        await ensureAppBuilt();
+        assert.ok(statSync(bundle).mtimeMs > past.getTime() + 1000, "a stale bundle must be rebuilt");
+    });
+
+    it("exports handler that serves function URL events from the origin even with Redis unreachable", async () => {
+        const script = `
+            const { handler } = require(${JSON.stringify(path.join(outDir, "index.js"))});
+            const event = (method, rawPath) => ({ version: "2.0", rawPath, requestContext: { http: { method } } });
+            (async () => {
+                const results = [];
+                for (const [method, p] of [["GET", "/items/abc-1"], ["GET", "/items/bad.id"], ["GET", "/healthz"], ["DELETE", "/items/abc-1"]]) {
+                    results.push(await handler(event(method, p)));
+                }
+                process.stderr.write(JSON.stringify(results));
+                process.exit(0);
+            })();`;
+        const { stdout, stderr } = await run(process.execPath, ["-e", script], {
+            env: { PATH: process.env.PATH, UPSTREAM_URL: origin.url, REDIS_HOST: "127.0.0.1", REDIS_PORT: String(await freeLoopbackPort()), REDIS_TLS: "false", AWS_LAMBDA_FUNCTION_NAME: "bulwark-test-api" },
+            timeout: 15_000,
+        });
+        const [item, badId, health, deleted] = JSON.parse(stderr);
+        assert.equal(item.statusCode, 200);
+        assert.deepEqual(JSON.parse(item.body), { id: "abc-1", version: 1 });
+        assert.equal(badId.statusCode, 400);
+        assert.equal(health.statusCode, 200);
+        assert.equal(JSON.parse(health.body).redis.status, "down");
+        assert.equal(deleted.statusCode, 405);
+        const emf = stdout.trim().split("\n").map((line) => JSON.parse(line)).filter((d) => d._aws);
+        assert.equal(emf.length, 1, `one EMF line for the one item request, got: ${stdout}`);
+        assert.equal(emf[0].FunctionName, "bulwark-test-api");
+        assert.equal(emf[0].CacheMiss, 1);
+        assert.equal(emf[0].CacheBypass ?? emf[0].CacheError, 2);
+    });
+});
