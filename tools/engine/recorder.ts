@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { AUTO_NAMED_PROPERTIES } from "../offline/aws";
 
 /**
  * What the engine knows of one registered resource: the information `pulumi preview` hands a
@@ -140,6 +141,11 @@ export class Recorder {
         req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
             propertyDependencies[key] = deps.getUrnsList();
         });
+        const inputs = structToJson(req.getObject());
+        const outputs = structToJson(resp.getObject());
+        // The engine analyzes inputs after the provider's Check, which fills in auto-names.
+        const autoNamed = AUTO_NAMED_PROPERTIES[req.getType()];
+        if (autoNamed && inputs[autoNamed] === undefined && outputs[autoNamed] !== undefined) inputs[autoNamed] = outputs[autoNamed];
         const resource: RecordedResource = {
             urn,
             type: req.getType(),
@@ -148,8 +154,8 @@ export class Recorder {
             parent: req.getParent() || null,
             provider: req.getProvider() || null,
             id: resp.getId() || null,
-            inputs: structToJson(req.getObject()),
-            outputs: structToJson(resp.getObject()),
+            inputs,
+            outputs,
             options: {
                 protect: req.getProtect() ?? false,
                 retainOnDelete: req.getRetainondelete() ?? false,

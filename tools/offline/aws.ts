@@ -556,6 +556,15 @@ export class OfflineAws implements pulumi.runtime.Mocks {
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        try {
+            return this.invoke(args);
+        } catch (error) {
+            // The SDK reports a failed invoke by the gRPC error's `details`, as the engine sends it.
+            throw Object.assign(error as Error, { details: (error as Error).message });
+        }
+    }
+
+    private invoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         const region = this.regionOfProvider(args.provider);
         const inputs = args.inputs ?? {};
         switch (args.token) {

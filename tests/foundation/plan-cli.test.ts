@@ -1,0 +1,87 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main, parseArgs } from "../../tools/plan-cli";
+import { loadStackConfig, offlineSecret } from "../../tools/engine/project";
+
+const fixtures = path.join(__dirname, "..", "fixtures");
+
+/** Runs the plan command in-process, capturing stderr, with its report written to a file. */
+async function plan(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    const outFile = path.join(dir, "out");
+    let err = "";
+    const write = process.stderr.write.bind(process.stderr);
+    (process.stderr as any).write = (chunk: string) => ((err += chunk), true);
+    try {
+        const code = await main([...args, "--out", outFile]);
+        return { code, out: fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "", err };
+    } finally {
+        (process.stderr as any).write = write;
+    }
+}
+
+describe("stack config files", () => {
+    it("namespaces bare keys to the project, turns structures into JSON and secure values into secrets", () => {
+        const { project, config, secretKeys } = loadStackConfig(path.join(fixtures, "simple", "index.ts"), "dev", { requireStackFile: true });
+        assert.strictEqual(project, "simple");
+        assert.deepStrictEqual(config, {
+            "aws:region": "eu-west-1",
+            "simple:cidr": "10.1.0.0/16",
+            "simple:settings": JSON.stringify({ logRetentionDays: 7 }),
+            "simple:token": offlineSecret("simple:token"),
+        });
+        assert.deepStrictEqual(secretKeys, ["simple:token"]);
+    });
+
+    it("defaults the region to us-east-1 when a program has no stack file", () => {
+        const { config } = loadStackConfig(path.join(fixtures, "throws", "index.ts"), "dev", { requireStackFile: false });
+        assert.deepStrictEqual(config, { "aws:region": "us-east-1" });
+    });
+});
+
+describe("npm run plan", () => {
+    it("prints the resource tree of a program with its stack's config", async () => {
+        const { code, out } = await plan(["--stack", "dev", "--program", path.join(fixtures, "simple", "index.ts")]);
+        assert.strictEqual(code, 0);
+        assert.match(out, /^pulumi:pulumi:Stack simple-dev$/m);
+        assert.match(out, /^├─ aws:ec2:Vpc vpc$/m);
+        assert.match(out, /^4 resources$/m);
+    });
+
+    it("writes the resources as JSON", async () => {
+        const { code, out } = await plan(["--stack", "dev", "--format", "json", "--program", path.join(fixtures, "simple", "index.ts")]);
+        assert.strictEqual(code, 0);
+        const report = JSON.parse(out);
+        assert.strictEqual(report.version, 1);
+        assert.strictEqual(report.stack, "dev");
+        const vpc = report.resources.find((r: { type: string }) => r.type === "aws:ec2/vpc:Vpc");
+        assert.deepStrictEqual(vpc, { urn: "urn:pulumi:dev::simple::aws:ec2/vpc:Vpc::vpc", type: "aws:ec2/vpc:Vpc", name: "vpc", parent: "urn:pulumi:dev::simple::pulumi:pulumi:Stack::simple-dev", protect: false });
+    });
+
+    for (const [why, args, message] of [
+        ["an unknown flag", ["--stack", "dev", "--colour"], /Unknown argument "--colour"/],
+        ["no stack", [], /--stack is required/],
+        ["a bad format", ["--stack", "dev", "--format", "xml"], /--format is "xml": it must be one of/],
+        ["a missing program", ["--stack", "dev", "--program", "nope/index.ts"], /No program at .*nope\/index.ts/],
+        ["a program that throws", ["--stack", "dev", "--program", path.join(fixtures, "throws", "index.ts")], /the program failed: this program is broken on purpose/],
+    ] as const) {
+        it(`exits 2 with one line for ${why}`, async () => {
+            const { code, err } = await plan([...args]);
+            assert.strictEqual(code, 2);
+            assert.match(err, message);
+            assert.strictEqual(err.trim().split("\n").length, 1, `one line, got: ${err}`);
+        });
+    }
+
+    it("requires Bulwark's own stacks to have a stack file", async () => {
+        const { code, err } = await plan(["--stack", "staging"]);
+        assert.strictEqual(code, 2);
+        assert.match(err, /No stack file .*Pulumi\.staging\.yaml/);
+    });
+
+    it("parses --flag=value forms", () => {
+        assert.deepStrictEqual(parseArgs(["--stack=prod", "--preview", "--format=json"]), { stack: "prod", preview: true, format: "json" });
+    });
+});
