@@ -52,6 +52,13 @@ export function configSetCommand(key: string, value: string): string {
     return `pulumi config set ${path}${shellQuote(key)} ${shellQuote(value)}`;
 }
 
+/** "Set", "Remove" or "Fix", by what the suggested commands do. */
+function fixVerb(fix: string): string {
+    const sets = fix.includes("pulumi config set");
+    const removes = fix.includes("pulumi config rm");
+    return sets && removes ? "Fix" : removes ? "Remove" : "Set";
+}
+
 /**
  * A ConfigError for a stack configuration key.
  *
@@ -69,7 +76,7 @@ export function configSetCommand(key: string, value: string): string {
 export function configError(key: string, value: unknown, allowed: string, fix: string, stack: string): ConfigError {
     const message =
         `${key} is ${formatValue(value)}: it must be ${allowed}. ` +
-        `Set it with \`${fix}\` (stack file Pulumi.${stack}.yaml).`;
+        `${fixVerb(fix)} it with \`${fix}\` (stack file Pulumi.${stack}.yaml).`;
     return new ConfigError(message, key, value, allowed, fix);
 }
 

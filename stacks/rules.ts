@@ -15,8 +15,10 @@ export type Parsed<T> =
           readonly allowed?: string;
           /** A CLI value that fixes this problem, when the rule knows a better one than the default. */
           readonly example?: string;
-          /** Where the fix command sets a value, when not at `at`: e.g. the next list item to add. */
-          readonly fixAt?: string;
+          /** Values to set (path suffix, CLI value) that fix it, when not the single value at `at`. */
+          readonly fixSets?: readonly (readonly [at: string, value: string])[];
+          /** The fix is to remove the value at `at` (a repeated list item). */
+          readonly fixRemove?: boolean;
       };
 
 export interface Rule<T> {
@@ -24,8 +26,6 @@ export interface Rule<T> {
     readonly allowed: string;
     /** A valid value as typed on the command line, used in fixes when no default applies. */
     readonly example: string;
-    /** Set for list rules: fixes then point at an item (`key[0]`). */
-    readonly itemExample?: string;
     parse(value: unknown): Parsed<T>;
 }
 
@@ -132,39 +132,45 @@ export function optional<T>(rule: Rule<T>): Rule<T | undefined> {
     return {
         allowed: `${rule.allowed}, or not set`,
         example: rule.example,
-        itemExample: rule.itemExample,
         parse(value) {
             return value === undefined || value === null ? ok(undefined) : rule.parse(value);
         },
     };
 }
 
-export function listOf<T>(item: Rule<T>, options: { minItems?: number; noun: string }): Rule<readonly T[]> {
+export function listOf<T>(
+    item: Rule<T>,
+    options: { noun: string; minItems?: number; exampleAt?: (index: number) => string },
+): Rule<readonly T[]> {
     const minItems = options.minItems ?? 0;
+    const exampleAt = options.exampleAt ?? (() => item.example);
     const size = minItems > 0 ? `at least ${minItems} ` : "";
     const allowed = `a list of ${size}distinct ${options.noun}, each ${item.allowed}`;
+    const setItems = (from: number, to: number): [string, string][] =>
+        Array.from({ length: Math.max(to - from, 1) }, (_, i) => [`[${from + i}]`, exampleAt(from + i)]);
     return {
         allowed,
         example: item.example,
-        itemExample: item.example,
         parse(value) {
             if (!Array.isArray(value)) {
-                return bad({ fixAt: "[0]" });
+                return bad({ fixSets: setItems(0, minItems) });
             }
             const items: T[] = [];
             for (const [index, raw] of value.entries()) {
                 const parsed = item.parse(raw);
                 if (!parsed.ok) {
-                    return bad({ at: `[${index}]`, value: raw, allowed: parsed.allowed ?? item.allowed });
+                    return bad({
+                        at: `[${index}]`, value: raw, allowed: parsed.allowed ?? item.allowed, example: exampleAt(index),
+                    });
                 }
                 const key = typeof parsed.value === "string" ? parsed.value.toLowerCase() : parsed.value;
                 if (items.some((seen) => (typeof seen === "string" ? seen.toLowerCase() : seen) === key)) {
-                    return bad({ at: `[${index}]`, value: raw, allowed: `not a repeat: ${allowed}` });
+                    return bad({ at: `[${index}]`, value: raw, allowed: `not a repeat: ${allowed}`, fixRemove: true });
                 }
                 items.push(parsed.value);
             }
             if (items.length < minItems) {
-                return bad({ fixAt: `[${items.length}]` });
+                return bad({ fixSets: setItems(items.length, minItems) });
             }
             return ok(items);
         },

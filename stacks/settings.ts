@@ -10,7 +10,7 @@ import { ConfigError, configError, configSetCommand, shellQuote } from "./errors
 import { deepFreeze } from "./freeze";
 import { PROD_MINIMUMS, PROFILES } from "./profiles";
 import {
-    boolean, closestKey, decimal, integer, listOf, matching, oneOf, oneOfNumbers, optional, Parsed, Rule, text,
+    boolean, closestKey, decimal, integer, listOf, matching, oneOf, oneOfNumbers, optional, Rule, text,
 } from "./rules";
 import { cidrProblem, LARGEST_VPC_PREFIX } from "./subnets";
 import {
@@ -118,6 +118,8 @@ const SNAPSHOT_WINDOW_ALLOWED =
 const MAINTENANCE_WINDOW_ALLOWED =
     `a weekly UTC window "ddd:hh:mm-ddd:hh:mm" (ddd is sun to sat, lowercase) of at least ${MINIMUM_WINDOW_MINUTES} minutes, such as sun:05:00-sun:06:00`;
 
+const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+
 const ACM_ARN = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EXAMPLE_CERTIFICATE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
 
@@ -134,15 +136,17 @@ export const SECTION_RULES: { readonly [S in SectionName]: SectionRules<Settings
         flowLogRetentionDays: logRetention,
         existingVpcId: optional(matching(/^vpc-[0-9a-f]{8,17}$/, "a VPC id such as vpc-0123456789abcdef0", "vpc-0123456789abcdef0")),
         existingPrivateSubnetIds: optional(
-            listOf(matching(/^subnet-[0-9a-f]{8,17}$/, "a subnet id such as subnet-0123456789abcdef0", "subnet-0123456789abcdef0"), {
+            listOf(matching(SUBNET_ID, "a subnet id such as subnet-0123456789abcdef0", "subnet-0123456789abcdef0"), {
                 minItems: 2,
                 noun: "subnet ids",
+                exampleAt: (index) => `subnet-0123456789abcde${(0xf0 + index).toString(16)}`,
             }),
         ),
         existingIsolatedSubnetIds: optional(
-            listOf(matching(/^subnet-[0-9a-f]{8,17}$/, "a subnet id such as subnet-0fedcba9876543210", "subnet-0fedcba9876543210"), {
+            listOf(matching(SUBNET_ID, "a subnet id such as subnet-0fedcba9876543210", "subnet-0fedcba9876543210"), {
                 minItems: 2,
                 noun: "subnet ids",
+                exampleAt: (index) => `subnet-0fedcba98765432${(0x10 + index).toString(16)}`,
             }),
         ),
     } satisfies SectionRules<NetworkSettings>,
@@ -206,6 +210,7 @@ export const SECTION_RULES: { readonly [S in SectionName]: SectionRules<Settings
         ownAccountServices: boolean(),
         alertEmails: listOf(matching(EMAIL, "an email address such as ops@example.com", "ops@example.com"), {
             noun: "email addresses",
+            exampleAt: (index) => (index === 0 ? "ops@example.com" : `ops-${index + 1}@example.com`),
         }),
         kmsDeletionWindowDays: integer(7, 30),
         trailLogRetentionDays: logRetention,
@@ -311,23 +316,18 @@ function resolveSection<S extends SectionName>(
     for (const name of fieldNames) {
         const rule = rules[name];
         const value = hasOwn(given, name) ? given[name] : defaultValues[name];
-        const parsed: Parsed<unknown> = rule.parse(value);
+        const parsed = rule.parse(value);
         if (!parsed.ok) {
             const at = parsed.at ?? "";
-            const fixAt = parsed.fixAt ?? at;
-            const isItem = fixAt !== "";
-            const fixValue =
-                parsed.example ??
-                (isItem ? rule.itemExample : undefined) ??
-                cliValue(defaultValues[name]) ??
-                rule.example;
-            throw report.error(
-                `${prefix}.${name}${at}`,
-                parsed.at !== undefined || parsed.value !== undefined ? parsed.value : value,
-                parsed.allowed ?? rule.allowed,
-                `${prefix}.${name}${fixAt}`,
-                fixValue ?? rule.example,
-            );
+            const shown = parsed.at !== undefined ? parsed.value : value;
+            const allowed = parsed.allowed ?? rule.allowed;
+            const fieldKey = `${prefix}.${name}`;
+            if (parsed.fixRemove) {
+                throw report.errorWithCommand(`${fieldKey}${at}`, shown, allowed, `pulumi config rm --path ${shellQuote(fieldKey + at)}`);
+            }
+            const sets = parsed.fixSets ?? [[at, parsed.example ?? cliValue(defaultValues[name]) ?? rule.example]];
+            const command = sets.map(([fixAt, fixValue]) => configSetCommand(`${fieldKey}${fixAt}`, fixValue)).join(" && ");
+            throw report.errorWithCommand(`${fieldKey}${at}`, shown, allowed, command);
         }
         resolved[name] = parsed.value;
     }
@@ -437,8 +437,8 @@ function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Setting
         for (const field of ["existingPrivateSubnetIds", "existingIsolatedSubnetIds"] as const) {
             if (network[field] !== undefined) {
                 throw report.error(
-                    key("network", field), network[field],
-                    `set only together with ${key("network", "existingVpcId")}, which is not set`,
+                    key("network", "existingVpcId"), undefined,
+                    `set when ${key("network", field)} is set: those subnets must belong to an existing VPC`,
                     key("network", "existingVpcId"), "vpc-0123456789abcdef0",
                 );
             }
