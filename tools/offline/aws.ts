@@ -36,7 +36,7 @@ interface Context {
     hash: (salt?: string) => string;
     region: string;
     account: string;
-    /** The region this resource lives in: its explicit provider's, else the stack's. */
+    /** The region this resource lives in: its own `region` input, else its explicit provider's, else the stack's. */
     resourceRegion: string;
 }
 
@@ -544,7 +544,8 @@ export class OfflineAws implements pulumi.runtime.Mocks {
             hash,
             region: this.region,
             account: this.accountId,
-            resourceRegion: this.regionOfProvider(args.provider),
+            // AWS provider v7 resources take a per-resource `region` that overrides the provider's.
+            resourceRegion: typeof inputs.region === "string" ? inputs.region : this.regionOfProvider(args.provider),
         };
         const computed = (COMPUTERS[args.type] ?? fallback)(ctx, state);
         if (this.options.preview) {
