@@ -52,6 +52,8 @@ export const AUTO_NAMED_PROPERTIES: Record<string, string> = {
     "aws:cloudwatch/metricAlarm:MetricAlarm": "name",
     "aws:cloudwatch/eventRule:EventRule": "name",
     "aws:cloudwatch/dashboard:Dashboard": "dashboardName",
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": "name",
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": "name",
     "aws:s3/bucket:Bucket": "bucket",
     "aws:s3/bucketV2:BucketV2": "bucket",
     "aws:ec2/securityGroup:SecurityGroup": "name",
@@ -294,6 +296,17 @@ const COMPUTERS: Record<string, Computer> = {
     "aws:cloudwatch/eventTarget:EventTarget": (ctx, state) => ({ id: `${state.rule}-${state.targetId ?? ctx.hash().slice(0, 8)}` }),
     "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": (ctx) => ({ id: `cwlsf-${ctx.hash().slice(0, 10)}` }),
     "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy": (_ctx, state) => ({ id: state.logGroupName }),
+    // CloudWatch Logs vended-log delivery (CloudFront standard logging v2 and others).
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": named("logs", (n) => `delivery-source:${n}`),
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (ctx, state) => {
+        const target = String(state.deliveryDestinationConfiguration?.destinationResourceArn ?? "");
+        const type = target.startsWith("arn:aws:s3:") ? "S3" : target.startsWith("arn:aws:firehose:") ? "FH" : "CWL";
+        return { id: state.name, outputs: { arn: arn(ctx, "logs", `delivery-destination:${state.name}`), deliveryDestinationType: state.deliveryDestinationType ?? type } };
+    },
+    "aws:cloudwatch/logDelivery:LogDelivery": (ctx) => {
+        const id = ctx.hash().slice(0, 16);
+        return { id, outputs: { arn: arn(ctx, "logs", `delivery:${id}`) } };
+    },
     "aws:kms/key:Key": (ctx) => {
         const keyId = uuid(ctx.hash());
         return { id: keyId, outputs: { keyId, arn: arn(ctx, "kms", `key/${keyId}`) } };
@@ -619,9 +632,12 @@ export class OfflineAws implements pulumi.runtime.Mocks {
         }
     }
 
-    /** A provider reference is `<urn>::<id>`; the URN's last segment is the provider's name. */
+    /**
+     * A provider reference is `<urn>::<id>`; the URN's last segment is the provider's name. A provider
+     * parented to a component carries the component's type chain (`...Cdn$pulumi:providers:aws::`).
+     */
     private regionOfProvider(provider: string | undefined): string {
-        if (!provider || !provider.includes("::pulumi:providers:aws::")) return this.region;
+        if (!provider || !/(::|\$)pulumi:providers:aws::/.test(provider)) return this.region;
         const parts = provider.split("::");
         return this.providerRegions.get(parts[parts.length - 2]) ?? this.region;
     }
