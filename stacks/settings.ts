@@ -450,10 +450,11 @@ function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Setting
     } else {
         for (const field of ["existingPrivateSubnetIds", "existingIsolatedSubnetIds"] as const) {
             if (network[field] === undefined) {
-                throw report.error(
+                const base = field === "existingPrivateSubnetIds" ? "subnet-0123456789abcdef" : "subnet-0fedcba987654321";
+                throw report.errorWithCommand(
                     key("network", field), undefined,
                     `a list of at least 2 subnet ids when ${key("network", "existingVpcId")} is set`,
-                    `${key("network", field)}[0]`, "subnet-0123456789abcdef0",
+                    [0, 1].map((index) => configSetCommand(`${key("network", field)}[${index}]`, `${base}${index}`)).join(" && "),
                 );
             }
         }
