@@ -155,6 +155,7 @@ async function main(): Promise<void> {
         const nextRank = zipfSampler(ZIPF_KEYS, 1.0, mulberry32(20_240_601));
         let hits = 0;
         let misses = 0;
+        let cacheFailures = 0;
         let issued = 0;
         const originCallsBefore = originServer.totalCalls;
         const zipfStarted = performance.now();
@@ -164,13 +165,16 @@ async function main(): Promise<void> {
                 const { metrics } = await throughHandlerPath(`/items/k${nextRank()}`);
                 hits += metrics.values.CacheHit ?? 0;
                 misses += metrics.values.CacheMiss ?? 0;
+                cacheFailures += (metrics.values.CacheError ?? 0) + (metrics.values.CacheBypass ?? 0);
             }
         };
         await Promise.all(Array.from({ length: ZIPF_CONCURRENCY }, worker));
         const hitRate = hits / (hits + misses);
         const zipfSeconds = (performance.now() - zipfStarted) / 1000;
         console.log(`Zipf(s=1.0) over ${ZIPF_KEYS} keys, ${ZIPF_REQUESTS} requests, ${ZIPF_CONCURRENCY} in flight, cold cache:`);
-        console.log(`  hits ${hits}   misses ${misses}   origin calls ${originServer.totalCalls - originCallsBefore} (single flight)   hit rate ${(hitRate * 100).toFixed(2)}%   (${(ZIPF_REQUESTS / zipfSeconds).toFixed(0)} req/s)\n`);
+        console.log(`  hits ${hits}   misses ${misses}   origin calls ${originServer.totalCalls - originCallsBefore} (single flight)   hit rate ${(hitRate * 100).toFixed(2)}%`);
+        // Timeouts under CPU contention turn would-be hits into misses; shown so a low rate can be read correctly.
+        console.log(`  Redis timeouts/bypasses ${cacheFailures}   ${(ZIPF_REQUESTS / zipfSeconds).toFixed(0)} req/s\n`);
 
         console.log(verdict(hitRatio <= 2, `cache hit p99 is ${hitRatio.toFixed(2)}x a raw GET (goal: within 2x)`));
         console.log(verdict(addedP50 < 2, `a miss adds ${addedP50.toFixed(3)} ms at p50 over the origin alone (goal: under 2 ms)`));
