@@ -198,6 +198,18 @@ const COMPUTERS: Record<string, Computer> = {
             },
         };
     },
+    "aws:ec2/networkInterface:NetworkInterface": (ctx) => {
+        const id = `eni-${ctx.hash().slice(0, 17)}`;
+        return {
+            id,
+            outputs: {
+                arn: arn(ctx, "ec2", `network-interface/${id}`),
+                ownerId: ctx.account,
+                privateIp: `10.0.${parseInt(ctx.hash("ip").slice(0, 2), 16) % 250}.30`,
+                macAddress: `02:${ctx.hash("mac").slice(0, 10).match(/../g)!.join(":")}`,
+            },
+        };
+    },
     "aws:ec2/launchTemplate:LaunchTemplate": (ctx) => {
         const id = `lt-${ctx.hash().slice(0, 17)}`;
         return { id, outputs: { arn: arn(ctx, "ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 } };
