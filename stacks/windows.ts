@@ -53,15 +53,15 @@ export function windowMinutes(window: Span): number {
 
 /** True when the weekly window shares any minute with the daily window on any day of the week. */
 export function windowsOverlap(daily: Span, weekly: Span): boolean {
-    // Compare against the daily window on each day, including the day before the week starts,
-    // because either window may wrap past midnight or past the end of the week.
-    for (let day = -1; day <= 7; day++) {
-        const dailyStart = daily.start + day * MINUTES_PER_DAY;
-        const dailyEnd = daily.end + day * MINUTES_PER_DAY;
-        for (const shift of [-MINUTES_PER_WEEK, 0, MINUTES_PER_WEEK]) {
-            if (dailyStart < weekly.end + shift && weekly.start + shift < dailyEnd) {
-                return true;
-            }
+    if (windowMinutes(daily) === 0 || windowMinutes(weekly) === 0) {
+        return false;
+    }
+    // The weekly window starts inside the week but may run past its end, and yesterday's daily window
+    // may run into today, so compare against every daily occurrence from the day before the week.
+    for (let day = -1; day * MINUTES_PER_DAY < weekly.end; day++) {
+        const offset = day * MINUTES_PER_DAY;
+        if (daily.start + offset < weekly.end && weekly.start < daily.end + offset) {
+            return true;
         }
     }
     return false;
