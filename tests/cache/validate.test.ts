@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { CacheArgs, Cache, parameterGroupFamily, validateCacheArgs } from "../../components/cache";
 import { ConfigError } from "../../stacks/errors";
 import { record } from "../helpers/offline";
@@ -68,8 +69,7 @@ describe("validateCacheArgs", () => {
     });
 
     it("checks the subnet count only when the list is known", () => {
-        const { output } = require("@pulumi/pulumi");
-        assert.strictEqual(validateCacheArgs("cache", devArgs({ replicas: 1, subnetIds: output(["subnet-1"]) })).replicas, 1);
+        assert.strictEqual(validateCacheArgs("cache", devArgs({ replicas: 1, subnetIds: pulumi.output(["subnet-1"]) })).replicas, 1);
         assert.strictEqual(validateCacheArgs("cache", devArgs({ serverless: true, subnetIds: ["subnet-1"], replicas: 1 })).serverless, true);
     });
 
