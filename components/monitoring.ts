@@ -272,8 +272,9 @@ export class Monitoring extends pulumi.ComponentResource {
     private readonly componentName: string;
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("bulwark:ops:Monitoring", name, {}, opts);
+        // Validated before super(), so bad arguments register nothing, not even an empty component.
         const settings = validateMonitoringArgs(name, args);
+        super("bulwark:ops:Monitoring", name, {}, opts);
         this.componentName = name;
 
         const alarms: Record<string, aws.cloudwatch.MetricAlarm> = {

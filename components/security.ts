@@ -206,8 +206,9 @@ export class Baseline extends pulumi.ComponentResource {
     private readonly dataKey: aws.kms.Key;
 
     constructor(name: string, args: BaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("bulwark:security:Baseline", name, {}, opts);
+        // Validated before super(), so bad arguments register nothing, not even an empty component.
         const settings = validateBaselineArgs(name, args);
+        super("bulwark:security:Baseline", name, {}, opts);
         this.componentName = name;
 
         const context = this.accountContext();
