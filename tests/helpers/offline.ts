@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { runProgram, ProgramRun, RunOptions } from "../../tools/engine/run";
 import { RecordedResource, SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN } from "../../tools/engine/recorder";
 
@@ -10,7 +11,13 @@ export function record(
     options: Partial<Omit<RunOptions, "program">> & { region?: string } = {},
 ): Promise<Recording> {
     const config = { "aws:region": options.region ?? "us-east-1", ...(options.config ?? {}) };
-    return runProgram({ project: "bulwark", stack: "dev", ...options, config, program }).then((run) => new Recording(run));
+    // A component returned by a test's closure is not a stack output: exporting it would register its
+    // whole object graph as outputs, which no real program does.
+    const run = () => {
+        const result = program();
+        return result instanceof pulumi.Resource ? undefined : result;
+    };
+    return runProgram({ project: "bulwark", stack: "dev", ...options, config, program: run }).then((r) => new Recording(r));
 }
 
 export function isSecret(value: unknown): boolean {
