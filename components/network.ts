@@ -456,7 +456,8 @@ export class Network extends pulumi.ComponentResource {
             isolatedSubnetIds: this.isolatedSubnetIds,
             privateRouteTableIds: this.privateRouteTableIds,
             isolatedRouteTableIds: this.isolatedRouteTableIds,
-            endpointSecurityGroupId: this.endpointSecurityGroupId,
+            // Registered only when it exists: an undefined output makes the engine warn.
+            ...(this.endpointSecurityGroupId ? { endpointSecurityGroupId: this.endpointSecurityGroupId } : {}),
             egress: this.egress,
         });
     }
@@ -592,7 +593,13 @@ export class Network extends pulumi.ComponentResource {
         subnetCidrs.private.forEach((cidr, i) => {
             new aws.vpc.SecurityGroupIngressRule(
                 this.child(`nat-from-private-${azSlot(i)}`),
-                { securityGroupId: securityGroup.id, ipProtocol: "-1", cidrIpv4: cidr, description: `All traffic from private subnet ${azSlot(i)}` },
+                {
+                    securityGroupId: securityGroup.id,
+                    ipProtocol: "-1",
+                    cidrIpv4: cidr,
+                    description: `All traffic from private subnet ${azSlot(i)}`,
+                    tags: this.tags(`nat-from-private-${azSlot(i)}`),
+                },
                 { parent: this },
             );
         });
@@ -600,7 +607,7 @@ export class Network extends pulumi.ComponentResource {
             this.child("nat-to-internet"),
             // A NAT's job is to send the private subnets' traffic anywhere; what may leave is decided by
             // the security groups of the senders, not here.
-            { securityGroupId: securityGroup.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "Forwarded traffic to the internet" },
+            { securityGroupId: securityGroup.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "Forwarded traffic to the internet", tags: this.tags("nat-to-internet") },
             { parent: this },
         );
 
@@ -721,7 +728,15 @@ export class Network extends pulumi.ComponentResource {
         clientCidrs.forEach((cidrIpv4, i) => {
             new aws.vpc.SecurityGroupIngressRule(
                 this.child(`endpoints-from-private-${azSlot(i)}`),
-                { securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4, description: `HTTPS from private subnet ${azSlot(i)}` },
+                {
+                    securityGroupId: securityGroup.id,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv4,
+                    description: `HTTPS from private subnet ${azSlot(i)}`,
+                    tags: this.tags(`endpoints-from-private-${azSlot(i)}`),
+                },
                 { parent: this },
             );
         });
