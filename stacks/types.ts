@@ -118,7 +118,7 @@ export interface NetworkSettings {
 export interface ApiSettings {
     /**
      * Lambda memory in MB, 128 to 10240 (CPU scales with it). dev 512, prod 1024.
-     * Below 256 is accepted but not recommended: the function with its Redis client ran out of memory at 128.
+     * Below 256 is accepted but not recommended (per the issue, seed 002 ran out of memory below that).
      */
     readonly memoryMb: number;
     /** Lambda timeout in seconds, 1 to 900; must be below cdn.originReadTimeoutSeconds. dev 10, prod 15. */
