@@ -115,9 +115,11 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
             if (typeof options.program === "function") return options.program();
             shareEnginePackages();
             forgetProgramModules(options.program);
+            // As the nodejs language host does: an exported function (`export = async () => ...`) is
+            // called and its result becomes the stack's outputs; otherwise the module's exports are.
             const exported = require(options.program);
-            const main = exported?.default;
-            if (typeof main === "function") return main();
+            if (typeof exported === "function") return exported();
+            if (typeof exported?.default === "function") return exported.default();
             return exported;
         });
         stackOutputs = (outputs ?? {}) as Record<string, unknown>;
