@@ -176,6 +176,11 @@ function checkNumber(name: string, field: string, value: unknown, min: number, m
     }
 }
 
+/** A list as the reader passed it, or its length when it holds outputs that have no value yet. */
+function shown(ids: unknown): unknown {
+    return Array.isArray(ids) && !ids.every((id) => typeof id === "string") ? `${ids.length} node ids` : ids;
+}
+
 /** ElastiCache names a replication group's nodes `<group>-001`, `<group>-002`, ... */
 export function replicationGroupMembers(replicationGroupId: pulumi.Input<string>, nodeCount: number): pulumi.Output<string>[] {
     return Array.from({ length: nodeCount }, (_, i) => pulumi.interpolate`${replicationGroupId}-${String(i + 1).padStart(3, "0")}`);
@@ -191,7 +196,7 @@ export function validateMonitoringArgs(name: string, args: MonitoringArgs): Norm
     }
     checkNumber(name, "timeoutSeconds", args.timeoutSeconds, 1, 900, true);
     if (args.cacheClusterIds !== undefined && args.replicationGroupId !== undefined) {
-        throw argError(COMPONENT, name, "cacheClusterIds", "[...]", "left unset when replicationGroupId is given (pass one or the other)");
+        throw argError(COMPONENT, name, "cacheClusterIds", shown(args.cacheClusterIds), "left unset when replicationGroupId is given (pass one or the other)");
     }
     let cacheClusterIds = args.cacheClusterIds ?? [];
     if (args.replicationGroupId !== undefined) {
@@ -201,7 +206,7 @@ export function validateMonitoringArgs(name: string, args: MonitoringArgs): Norm
         throw argError(COMPONENT, name, "cacheNodeCount", args.cacheNodeCount, "left unset unless replicationGroupId is given");
     }
     if (!Array.isArray(cacheClusterIds) || cacheClusterIds.length > MAX_CACHE_NODES) {
-        throw argError(COMPONENT, name, "cacheClusterIds", cacheClusterIds, `a list of at most ${MAX_CACHE_NODES} node ids (an alarm's metric math takes at most ${MAX_CACHE_NODES} metrics)`);
+        throw argError(COMPONENT, name, "cacheClusterIds", shown(cacheClusterIds), `a list of at most ${MAX_CACHE_NODES} node ids (an alarm's metric math takes at most ${MAX_CACHE_NODES} metrics)`);
     }
     const region = args.region ?? CLOUDFRONT_METRICS_REGION;
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
@@ -432,15 +437,12 @@ export class Monitoring extends pulumi.ComponentResource {
         const name = this.componentName;
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const body = pulumi
-            .all({
-                region,
-                functionName: s.functionName,
-                aliasName: s.aliasName,
-                cacheClusterIds: pulumi.all(s.cacheClusterIds),
-                distributionId: s.distributionId,
-                natGatewayIds: pulumi.all(s.natGatewayIds),
-            })
-            .apply((resolved) => JSON.stringify(dashboardBody({ ...resolved, timeoutSeconds: s.timeoutSeconds, hitRateThreshold: s.hitRateThreshold })));
+            .all([region, s.functionName, s.aliasName, pulumi.all(s.cacheClusterIds), s.distributionId, pulumi.all(s.natGatewayIds)])
+            .apply(([region, functionName, aliasName, cacheClusterIds, distributionId, natGatewayIds]) => JSON.stringify(dashboardBody({
+                region, functionName, aliasName, cacheClusterIds, distributionId, natGatewayIds,
+                timeoutSeconds: s.timeoutSeconds,
+                hitRateThreshold: s.hitRateThreshold,
+            })));
         return new aws.cloudwatch.Dashboard(`${name}-dashboard`, {
             dashboardName: `${pulumi.getProject()}-${pulumi.getStack()}-${name}`,
             dashboardBody: body,

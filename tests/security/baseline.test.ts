@@ -143,6 +143,13 @@ describe("security Baseline", () => {
             }
         });
 
+        it("plans in preview, where ids and ARNs are unknown, with the same children", async () => {
+            const [preview, up] = [await baseline({ ownAccountServices: true }, { preview: true }), await baseline({ ownAccountServices: true })];
+            assert.deepStrictEqual(preview.resources.map((r) => r.name).sort(), up.resources.map((r) => r.name).sort());
+            // Names AWS needs before anything exists are known even in preview, so the policies are too.
+            assert.strictEqual(JSON.parse(preview.inputs(TYPE.key, "security-alerts-key").policy).Statement.length, 3);
+        });
+
         it("protects the keys, the trail bucket and the trail log group only when asked", async () => {
             const stateful = (r: RecordedResource) => [TYPE.key, TYPE.bucket, TYPE.logGroup].includes(r.type);
             const protectedRec = await baseline({ protect: true });
