@@ -164,7 +164,8 @@ export interface NormalizedCdnArgs {
     tags: Record<string, string>;
 }
 
-const KNOWN_ARGS: readonly (keyof CdnArgs)[] = [
+/** Every argument Cdn takes; anything else is rejected. */
+export const CDN_ARG_NAMES: readonly (keyof CdnArgs)[] = [
     "functionUrl", "functionName", "aliasName", "priceClass", "wafMode", "rateLimitPer5Min",
     "originReadTimeoutSeconds", "domainName", "certificateArn", "staticAssets", "apiCacheTtlSeconds",
     "cacheKeyHeaders", "logRetentionDays", "wafLogsKmsKeyArn", "edgeProviderArgs", "protect", "tags",
@@ -183,8 +184,8 @@ export function validateCdnArgs(name: string, args: CdnArgs): NormalizedCdnArgs 
         throw fail("name", name, "1 to 30 lowercase letters, digits and hyphens starting with a letter (it prefixes S3 bucket names)");
     }
     for (const key of Object.keys(args ?? {})) {
-        if (!(KNOWN_ARGS as readonly string[]).includes(key)) {
-            throw fail(key, (args as unknown as Record<string, unknown>)[key], `left out: Cdn takes only ${KNOWN_ARGS.join(", ")}`);
+        if (!(CDN_ARG_NAMES as readonly string[]).includes(key)) {
+            throw fail(key, (args as unknown as Record<string, unknown>)[key], `left out: Cdn takes only ${CDN_ARG_NAMES.join(", ")}`);
         }
     }
 

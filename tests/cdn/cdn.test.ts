@@ -389,7 +389,7 @@ describe("Cdn: static assets bucket", () => {
             [s3Oac.inputs.originAccessControlOriginType, s3Oac.inputs.signingBehavior, s3Oac.inputs.signingProtocol],
             ["s3", "always", "sigv4"],
         );
-        const staticOrigin = distribution.inputs.origins.find((o: any) => o.originId === "static");
+        const staticOrigin = (distribution.inputs.origins as any[]).find((o: any) => o.originId === "static");
         assert.deepStrictEqual(staticOrigin, { originId: "static", domainName: bucket.outputs.bucketRegionalDomainName, originAccessControlId: s3Oac.id });
     });
 });
@@ -406,7 +406,7 @@ describe("Cdn: access logs", () => {
         );
         assert.deepStrictEqual(forBucket(T.ownership).map((r) => r.inputs.rule), [{ objectOwnership: "BucketOwnerEnforced" }]);
         assert.deepStrictEqual(forBucket(T.encryption).map((r) => r.inputs.rules), [[{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]]);
-        const [rule] = forBucket(T.lifecycle)[0].inputs.rules;
+        const [rule] = forBucket(T.lifecycle)[0].inputs.rules as any[];
         assert.deepStrictEqual(
             { status: rule.status, filter: rule.filter, expiration: rule.expiration },
             { status: "Enabled", filter: {}, expiration: { days: 90 } },
