@@ -366,7 +366,8 @@ export class Monitoring extends pulumi.ComponentResource {
 
     private createCacheAlarms(s: NormalizedMonitoringArgs): Record<string, aws.cloudwatch.MetricAlarm> {
         if (s.cacheClusterIds.length === 0) return {};
-        // One alarm per signal across all nodes (metric math), rather than one per node: same coverage, fewer $0.10 alarms.
+        // One alarm per signal across all nodes (metric math): one notification per problem, not one per node.
+        // CloudWatch bills each metric in the expression as an alarm metric, so this costs what per-node alarms would.
         const acrossNodes = (metricName: string, stat: string, combine: "MAX" | "SUM", label: string) => [
             ...s.cacheClusterIds.map((clusterId, i): aws.types.input.cloudwatch.MetricAlarmMetricQuery => ({
                 id: `node${i}`,
