@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import { PlanInputError } from "./engine/project";
 import { ProgramError } from "./engine/run";
-import { planStack } from "./plan";
-import { formatCounts, formatTree } from "./report/tree";
+import { checkStack } from "./plan";
+import { blocks, formatNotes, formatText } from "./policy/report";
 
 /**
- * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json] [--out file]`.
+ * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json] [--out file] [--policy-config file]`.
  * Exit codes are a contract read by CI: 0 clean, 1 a mandatory finding, 2 usage, config or program error.
  */
 
@@ -19,10 +19,12 @@ export interface CliOptions {
     preview: boolean;
     format: "text" | "json";
     out?: string;
+    /** Pulumi policy config file (levels, settings, exemptions); default `policy/config.<stack>.json`. */
+    policyConfig?: string;
 }
 
 const FORMATS = ["text", "json"] as const;
-const USAGE = "usage: npm run plan -- --stack <name> [--program <file>] [--preview] [--format text|json] [--out <file>]";
+const USAGE = "usage: npm run plan -- --stack <name> [--program <file>] [--preview] [--format text|json] [--out <file>] [--policy-config <file>]";
 
 export function parseArgs(argv: string[]): CliOptions {
     const options: Partial<CliOptions> & { preview: boolean } = { preview: false };
@@ -55,6 +57,9 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--out":
                 options.out = take();
                 break;
+            case "--policy-config":
+                options.policyConfig = take();
+                break;
             case "--help":
             case "-h":
                 throw new PlanInputError(USAGE);
@@ -73,20 +78,13 @@ export async function main(argv: string[]): Promise<number> {
     let options: CliOptions;
     try {
         options = parseArgs(argv);
-        const plan = await planStack(options);
-        const json = {
-            version: 1,
-            stack: options.stack,
-            program: plan.programLabel,
-            resources: plan.resources,
-        };
-        const output =
-            options.format === "json"
-                ? JSON.stringify(json, null, 2)
-                : [`Plan of stack "${options.stack}" (${plan.programLabel})${options.preview ? ", preview" : ""}`, "", formatTree(plan.resources), "", formatCounts(plan.resources)].join("\n");
+        const { report, evaluation } = await checkStack(options);
+        const output = options.format === "json" ? JSON.stringify(report, null, 2) : formatText(report, evaluation.notes, options.preview);
         if (options.out) fs.writeFileSync(options.out, output + "\n");
         else process.stdout.write(output + "\n");
-        return EXIT_OK;
+        // JSON stays exactly the report; notes (not violations) go to stderr there.
+        if (options.format === "json" && evaluation.notes.length > 0) process.stderr.write(formatNotes(evaluation.notes) + "\n");
+        return blocks(report) ? EXIT_FINDINGS : EXIT_OK;
     } catch (error) {
         process.stderr.write(`plan: ${describe(error)}\n`);
         return EXIT_USAGE;

@@ -3,6 +3,9 @@ import * as path from "path";
 import { loadStackConfig, PlanInputError } from "./engine/project";
 import { ProgramRun, runProgram } from "./engine/run";
 import { RecordedResource } from "./engine/recorder";
+import { readPolicyConfigFile, PolicyConfigFile } from "./policy/config";
+import { Evaluation, evaluate } from "./policy/evaluate";
+import { buildReport, PlanReport } from "./policy/report";
 
 /** Bulwark's own program, planned when no `--program` is given. */
 export const DEFAULT_PROGRAM = path.resolve(__dirname, "..", "index.ts");
@@ -12,6 +15,8 @@ export interface PlanOptions {
     /** A Pulumi TypeScript program file; Bulwark's `index.ts` by default. */
     program?: string;
     preview?: boolean;
+    /** A Pulumi policy config file; `policy/config.<stack>.json` when that exists. */
+    policyConfig?: string;
 }
 
 export interface ReportResource {
@@ -51,4 +56,28 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
 
 export function reportResource(resource: RecordedResource): ReportResource {
     return { urn: resource.urn, type: resource.type, name: resource.name, parent: resource.parent, protect: resource.options.protect };
+}
+
+/** The stack's policy config file by default: `policy/config.<stack>.json`, if there is one. */
+export function defaultPolicyConfigFile(stack: string): string | undefined {
+    const file = path.resolve(__dirname, "..", "policy", `config.${stack}.json`);
+    return fs.existsSync(file) ? file : undefined;
+}
+
+export interface CheckedPlan extends Plan {
+    evaluation: Evaluation;
+    /** The policy config file applied, if any. */
+    policyConfigFile: string | undefined;
+    report: PlanReport;
+}
+
+/** Plans the stack and evaluates the policy pack on it: the verdict `pulumi preview --policy-pack policy` would give. */
+export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
+    const policyConfigFile = options.policyConfig ? path.resolve(options.policyConfig) : defaultPolicyConfigFile(options.stack);
+    // Read before the program runs, so a bad config file fails fast.
+    const config: PolicyConfigFile | undefined = policyConfigFile ? readPolicyConfigFile(policyConfigFile) : undefined;
+    const plan = await planStack(options);
+    const evaluation = await evaluate(plan.run, { config });
+    const report = buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations);
+    return { ...plan, evaluation, policyConfigFile, report };
 }

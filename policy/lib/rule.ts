@@ -1,0 +1,208 @@
+/**
+ * How a Bulwark rule becomes a CrossGuard policy. A rule file states its metadata and a pure check;
+ * this module adds what every rule must do the same way: type filtering, unknown-safe props,
+ * configuration defaults, and exemptions (a tag or a config entry, always with a reason) that turn a
+ * violation into an advisory "suppressed" report instead of silencing it.
+ */
+import type {
+    PolicyConfigSchema,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { raw, tagsOf } from "./values";
+
+/** One configuration property's JSON schema (not re-exported by @pulumi/policy's index). */
+export type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
+
+/** The pack maps categories to enforcement levels (policy/rules.ts), so a rule never picks its own. */
+export type Category = "least-privilege" | "encryption" | "exposure" | "logging" | "resilience" | "hygiene";
+
+/** Controls a rule helps meet. Ids only; the docs table prints them. */
+export interface Frameworks {
+    /** CIS AWS Foundations Benchmark v3.0.0 recommendations, e.g. "1.16". */
+    cis?: string[];
+    /** AWS Foundational Security Best Practices controls, e.g. "IAM.1". */
+    fsbp?: string[];
+    /** SOC 2 trust services criteria, e.g. "CC6.1". */
+    soc2?: string[];
+    /** GDPR Art. 32 paragraphs, e.g. "32(1)(b)". */
+    gdpr?: string[];
+}
+
+export interface RuleMetadata {
+    /** `<resource or area>-<verb>-<object>`, the file being `<verb><Object>.ts`. */
+    name: string;
+    category: Category;
+    /** One line, shown by `pulumi preview` above each violation. */
+    description: string;
+    /** What the rule checks, for the docs table. */
+    what: string;
+    /** Why it matters (the attack or failure it prevents). */
+    why: string;
+    /** How to comply. */
+    fix: string;
+    frameworks: Frameworks;
+}
+
+export interface Exemption {
+    /** A URN (exact, or a glob with `*`), or a glob on the resource's logical name. */
+    resource: string;
+    reason: string;
+}
+
+/** What a rule's `validate` sees of its configuration: schema defaults applied, then the configured values. */
+export type RuleConfig = Record<string, unknown>;
+
+export interface ResourceSubject {
+    type: string;
+    urn: string;
+    name: string;
+    /** The raw props: read them with `get`/`as*` from ./values; unknowns are sentinels, never throws. */
+    props: unknown;
+    config: RuleConfig;
+}
+
+export interface StackSubject {
+    resources: PolicyResource[];
+    byUrn: Map<string, PolicyResource>;
+    config: RuleConfig;
+}
+
+interface RuleSpecBase extends RuleMetadata {
+    /** Extra configuration a rule reads, as JSON schema properties with defaults. */
+    config?: Record<string, PolicyConfigJSONSchema>;
+}
+
+export interface ResourceRuleSpec extends RuleSpecBase {
+    /** Pulumi type tokens the rule judges, e.g. "aws:iam/role:Role". */
+    types: string[];
+    /** Report each problem as one normative sentence that says what to do. */
+    validate(resource: ResourceSubject, report: (message: string) => void): void | Promise<void>;
+}
+
+export interface StackRuleSpec extends RuleSpecBase {
+    validate(stack: StackSubject, report: (resource: PolicyResource, message: string) => void): void | Promise<void>;
+}
+
+export type BulwarkResourcePolicy = ResourceValidationPolicy & { bulwark: RuleMetadata };
+export type BulwarkStackPolicy = StackValidationPolicy & { bulwark: RuleMetadata };
+export type BulwarkPolicy = BulwarkResourcePolicy | BulwarkStackPolicy;
+
+export const EXEMPT_TAG_PREFIX = "bulwark:exempt:";
+
+const EXEMPTIONS_SCHEMA: PolicyConfigJSONSchema = {
+    type: "array",
+    description: "Resources this policy does not apply to, each with the reason.",
+    default: [],
+    items: {
+        type: "object",
+        properties: {
+            resource: { type: "string", minLength: 1, description: "A URN or a glob on the resource name." },
+            reason: { type: "string", minLength: 1, pattern: "\\S", description: "Why the exemption is acceptable." },
+        },
+        required: ["resource", "reason"],
+        additionalProperties: false,
+    },
+};
+
+function configSchemaOf(spec: RuleSpecBase) {
+    return { properties: { exemptions: EXEMPTIONS_SCHEMA, ...(spec.config ?? {}) } };
+}
+
+/** Schema defaults, then whatever the engine (or the offline plan) configured on top. */
+function configOf(spec: RuleSpecBase, configured: Record<string, unknown>): RuleConfig {
+    const defaults = Object.fromEntries(
+        Object.entries(configSchemaOf(spec).properties)
+            .filter(([, schema]) => schema.default !== undefined)
+            .map(([key, schema]) => [key, schema.default]),
+    );
+    return { ...defaults, ...configured };
+}
+
+function globMatches(glob: string, value: string): boolean {
+    const body = glob.replace(/[.+^${}()|[\]\\?]/g, "\\$&").replace(/\*/g, ".*");
+    return new RegExp(`^${body}$`).test(value);
+}
+
+/** The reason a resource is exempt from a policy, if it is: its tag first, then the config's list. */
+export function exemptionFor(policy: string, resource: { urn: string; name: string; props: unknown }, config: RuleConfig): string | undefined {
+    const tagged = tagsOf(resource.props)[`${EXEMPT_TAG_PREFIX}${policy}`];
+    if (tagged !== undefined && tagged.trim() !== "") return tagged.trim();
+    const exemptions = Array.isArray(config.exemptions) ? (config.exemptions as Exemption[]) : [];
+    for (const exemption of exemptions) {
+        const target = exemption.resource.startsWith("urn:") ? resource.urn : resource.name;
+        if (globMatches(exemption.resource, target) && exemption.reason?.trim()) return exemption.reason.trim();
+    }
+    return undefined;
+}
+
+/**
+ * A suppressed violation travels as an advisory diagnostic whose message carries the reason, so
+ * `pulumi preview` shows it without blocking and the offline plan can tell it apart.
+ */
+const SUPPRESSED = /^\[exempt\] ([\s\S]*) \(reason: ([\s\S]*)\)$/;
+
+export function formatSuppressed(message: string, reason: string): string {
+    return `[exempt] ${message} (reason: ${reason})`;
+}
+
+export function parseSuppressed(message: string): { message: string; reason: string } | undefined {
+    const match = SUPPRESSED.exec(message);
+    return match ? { message: match[1], reason: match[2] } : undefined;
+}
+
+function reporterFor(policy: string, config: RuleConfig, reportViolation: ReportViolation) {
+    return (resource: { urn: string; name: string; props: unknown }, message: string, urn?: string) => {
+        const reason = exemptionFor(policy, resource, config);
+        if (reason === undefined) {
+            const emptyTag = tagsOf(resource.props)[`${EXEMPT_TAG_PREFIX}${policy}`] !== undefined;
+            reportViolation(emptyTag ? `${message} (The ${EXEMPT_TAG_PREFIX}${policy} tag is ignored: its value must give the reason.)` : message, urn);
+            return;
+        }
+        // The object form of ReportViolation (server.js makeReportViolationFun) overrides the level; its
+        // typings only declare the string form.
+        (reportViolation as unknown as (info: object) => void)({ message: formatSuppressed(message, reason), enforcementLevel: "advisory", urn });
+    };
+}
+
+function policyFields(spec: RuleSpecBase) {
+    const { name, category, description, what, why, fix, frameworks } = spec;
+    return {
+        name,
+        description,
+        remediationSteps: fix,
+        tags: [category],
+        configSchema: configSchemaOf(spec),
+        bulwark: { name, category, description, what, why, fix, frameworks },
+    };
+}
+
+export function resourceRule(spec: ResourceRuleSpec): BulwarkResourcePolicy {
+    const types = new Set(spec.types);
+    const validateResource = async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+        if (!types.has(args.type)) return;
+        const config = configOf(spec, args.getConfig<Record<string, unknown>>());
+        const subject: ResourceSubject = { type: args.type, urn: args.urn, name: args.name, props: raw(args.props), config };
+        const report = reporterFor(spec.name, config, reportViolation);
+        await spec.validate(subject, (message) => report(subject, message));
+    };
+    // With one type, the server skips other resources without calling the rule (server.js getPulumiType).
+    if (types.size === 1) (validateResource as unknown as { __pulumiType: string }).__pulumiType = spec.types[0];
+    return { ...policyFields(spec), validateResource };
+}
+
+export function stackRule(spec: StackRuleSpec): BulwarkStackPolicy {
+    const validateStack = async (args: StackValidationArgs, reportViolation: ReportViolation) => {
+        const config = configOf(spec, args.getConfig<Record<string, unknown>>());
+        const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+        const report = reporterFor(spec.name, config, reportViolation);
+        await spec.validate({ resources: args.resources, byUrn, config }, (resource, message) =>
+            report({ urn: resource.urn, name: resource.name, props: raw(resource.props) }, message, resource.urn),
+        );
+    };
+    return { ...policyFields(spec), validateStack };
+}

@@ -1,0 +1,32 @@
+import { stackRule } from "../../lib/rule";
+import { resourcesOfType } from "../../lib/stack";
+import { linksOf } from "../reachability/links";
+import { transportVerdict } from "./transport";
+
+const KINDS = [
+    { type: "aws:sns/topic:Topic", policy: "aws:sns/topicPolicy:TopicPolicy", property: "arn", service: "sns", actions: ["sns:Publish"], noun: "topic" },
+    { type: "aws:sqs/queue:Queue", policy: "aws:sqs/queuePolicy:QueuePolicy", property: "queueUrl", service: "sqs", actions: ["sqs:SendMessage"], noun: "queue" },
+];
+
+export const enforceMessagingTls = stackRule({
+    name: "messaging-enforce-tls",
+    category: "encryption",
+    description: "SNS topic and SQS queue policies must deny publishing and sending without TLS.",
+    what: 'Each Topic (its `policy` or a TopicPolicy whose `arn` is the topic) and each Queue (its `policy` or a QueuePolicy whose `queueUrl` is the queue) needs a Deny for Principal "*" on sns:Publish / sqs:SendMessage (or the whole service) when aws:SecureTransport is "false".',
+    why: "Both services accept plain HTTP endpoints; the deny makes a client that is misconfigured to use them fail instead of sending message bodies in clear text.",
+    fix: 'Add { Effect: "Deny", Principal: "*", Action: "sns:Publish" (or "sqs:*"), Resource: <arn>, Condition: { Bool: { "aws:SecureTransport": "false" } } } to the topic or queue policy.',
+    frameworks: { soc2: ["CC6.7"], gdpr: ["32(1)(a)"] },
+    validate({ resources }, report) {
+        for (const kind of KINDS) {
+            const policies = resourcesOfType(resources, kind.policy).map((p) => ({ policy: p, link: linksOf(resources, p, kind.property, [kind.type]) }));
+            const unplaced = policies.some((p) => p.link.unresolved);
+            for (const subject of resourcesOfType(resources, kind.type)) {
+                const own = policies.filter((p) => p.link.targets.some((t) => t.urn === subject.urn)).map((p) => p.policy);
+                const verdict = transportVerdict([subject, ...own], kind.service, kind.actions);
+                if (verdict === "missing" && !(own.length === 0 && unplaced)) {
+                    report(own[0] ?? subject, `Add a statement to the policy of ${kind.noun} "${subject.name}" that denies ${kind.actions[0]} when aws:SecureTransport is false.`);
+                }
+            }
+        }
+    },
+});

@@ -1,0 +1,77 @@
+import { accountOfPrincipal, describeStatement, hasConditionKey, parsePolicyDocument, isParseError } from "../../lib/iam";
+import { resourceRule } from "../../lib/rule";
+import { get, UNKNOWN } from "../../lib/values";
+
+/** Condition keys that tie a service's request to the account or resource it acts for. */
+const SOURCE_KEYS = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths"];
+/** Condition keys that narrow "*" (or another account) to known callers. */
+const CALLER_KEYS = ["aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn"];
+
+/** The condition key an identity provider's tokens must be pinned on, by provider. */
+function federatedSubjectKey(provider: string): string {
+    if (provider === "cognito-identity.amazonaws.com") return "cognito-identity.amazonaws.com:aud";
+    const saml = /:saml-provider\//.test(provider);
+    if (saml) return "SAML:aud";
+    const host = provider.replace(/^arn:[^:]+:iam::\d{12}:oidc-provider\//, "");
+    return `${host}:sub`;
+}
+
+export const requireScopedTrust = resourceRule({
+    name: "iam-role-require-scoped-trust",
+    category: "least-privilege",
+    description: "Role trust policies must say exactly who may assume the role.",
+    what: 'Allow statements of a role\'s assumeRolePolicy: no "*" principal unless narrowed by aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn; service principals need aws:SourceAccount or aws:SourceArn (except services configured in servicesWithoutSourceContext, by default ec2.amazonaws.com, which sends neither for instance profiles); principals of accounts not listed in trustedAccountIds need sts:ExternalId (or aws:PrincipalOrgID); federated principals need their subject pinned (e.g. token.actions.githubusercontent.com:sub).',
+    why: "An unscoped trust policy is a door: a confused-deputy service call from another account, any AWS customer, or any GitHub repository could assume the role and act with its permissions.",
+    fix: 'Add Condition {"StringEquals": {"aws:SourceAccount": <account>}} for service principals, sts:ExternalId for third-party accounts, and a :sub condition for OIDC providers; list your own accounts in trustedAccountIds.',
+    frameworks: { soc2: ["CC6.1", "CC6.3", "CC6.6"], gdpr: ["32(1)(b)"] },
+    config: {
+        trustedAccountIds: {
+            type: "array",
+            items: { type: "string", pattern: "^\\d{12}$" },
+            default: [],
+            description: "Accounts (yours) whose principals may assume roles without sts:ExternalId.",
+        },
+        servicesWithoutSourceContext: {
+            type: "array",
+            items: { type: "string" },
+            default: ["ec2.amazonaws.com"],
+            description: "Service principals that do not send aws:SourceAccount/aws:SourceArn when assuming a role.",
+        },
+    },
+    types: ["aws:iam/role:Role"],
+    validate(resource, report) {
+        const document = parsePolicyDocument(get(resource.props, "assumeRolePolicy"));
+        if (document === undefined || document === UNKNOWN || isParseError(document)) return;
+        const trusted = new Set((resource.config.trustedAccountIds as string[] | undefined) ?? []);
+        const sourceless = new Set(((resource.config.servicesWithoutSourceContext as string[] | undefined) ?? []).map((s) => s.toLowerCase()));
+        for (const statement of document.statements) {
+            if (statement.effect !== "Allow") continue;
+            const where = `${describeStatement(statement)} of assumeRolePolicy`;
+            if (statement.notPrincipals) {
+                report(`Replace NotPrincipal in ${where} with the principals that may assume the role: NotPrincipal with Allow trusts everyone else.`);
+            }
+            const principals = statement.principals;
+            if (!principals) continue;
+            if (principals.anyone && !hasConditionKey(statement, ...CALLER_KEYS)) {
+                report(`Name the principals that may assume the role instead of "*" in ${where}, or narrow it with an aws:PrincipalOrgID condition.`);
+            }
+            const services = principals.service.filter((s) => !sourceless.has(s.toLowerCase()));
+            if (services.length > 0 && !hasConditionKey(statement, ...SOURCE_KEYS)) {
+                report(`Add an aws:SourceAccount or aws:SourceArn condition to ${where} so that ${services.join(", ")} can assume the role only on behalf of your account.`);
+            }
+            for (const principal of principals.aws) {
+                const account = accountOfPrincipal(principal);
+                if (!account || trusted.has(account)) continue;
+                if (!hasConditionKey(statement, "sts:ExternalId", "aws:PrincipalOrgID")) {
+                    report(`Require an sts:ExternalId condition in ${where} for account ${account}, or add the account to trustedAccountIds in the policy config if it is yours.`);
+                }
+            }
+            for (const provider of principals.federated) {
+                const key = federatedSubjectKey(provider);
+                if (!hasConditionKey(statement, key)) {
+                    report(`Add a "${key}" condition to ${where} so that only your identities from ${provider} can assume the role.`);
+                }
+            }
+        }
+    },
+});

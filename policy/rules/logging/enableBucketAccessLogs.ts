@@ -1,0 +1,40 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { isParseError, parsePolicyDocument } from "../../lib/iam";
+import { stackRule } from "../../lib/rule";
+import { propsOf, resourcesOfType } from "../../lib/stack";
+import { get } from "../../lib/values";
+import { bucketsOf, BUCKET_TYPES, companionsOf } from "../reachability/buckets";
+import { linksOf } from "../reachability/links";
+
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+const LOG_WRITERS = /^(logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
+
+/** A bucket that receives logs (a logging target, or one whose policy lets a log service write): logging it would loop. */
+function isLogBucket(resources: PolicyResource[], bucket: PolicyResource): boolean {
+    const target = resourcesOfType(resources, LOGGING).some((l) => linksOf(resources, l, "targetBucket", BUCKET_TYPES).targets.some((t) => t.urn === bucket.urn));
+    if (target) return true;
+    const policies = [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found];
+    return policies.some((p) => {
+        const doc = parsePolicyDocument(get(propsOf(p), "policy"));
+        if (!doc || typeof doc === "symbol" || isParseError(doc)) return false;
+        return doc.statements.some((s) => s.effect === "Allow" && (s.principals?.service ?? []).some((svc) => LOG_WRITERS.test(svc)));
+    });
+}
+
+export const enableBucketAccessLogs = stackRule({
+    name: "s3-bucket-enable-access-logs",
+    category: "logging",
+    description: "S3 buckets should record server access logs.",
+    what: "Each Bucket that is not itself a log destination should be the `bucket` of a BucketLogging (or set its own `logging`). Buckets that receive logs (a BucketLogging targetBucket, or a policy admitting logging.s3, delivery.logs or cloudtrail) are skipped.",
+    why: "Access logs name who read or deleted which object; CloudTrail data events do the same at a higher price, and without either a leak cannot be scoped.",
+    fix: "Add aws.s3.BucketLogging({ bucket: bucket.id, targetBucket: logBucket.id, targetPrefix: `${name}/` }).",
+    frameworks: { cis: ["3.4"], fsbp: ["S3.9"], soc2: ["CC7.2"], gdpr: ["32(1)(d)"] },
+    validate({ resources }, report) {
+        for (const bucket of bucketsOf(resources)) {
+            if (get(propsOf(bucket), "logging", "targetBucket") !== undefined) continue;
+            const logging = companionsOf(resources, bucket, LOGGING);
+            if (logging.found.length > 0 || logging.maybe || isLogBucket(resources, bucket)) continue;
+            report(bucket, `Add a BucketLogging for bucket "${bucket.name}" that writes to a log bucket.`);
+        }
+    },
+});

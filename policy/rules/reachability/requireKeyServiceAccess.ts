@@ -1,0 +1,60 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { stackRule } from "../../lib/rule";
+import { resourcesOfType } from "../../lib/stack";
+import { keyAdmits, keysOf } from "./keys";
+import { describe, linksOf } from "./links";
+
+interface Need {
+    service: string;
+    pattern: RegExp;
+    actions: string[];
+}
+
+const LOGS: Need = { service: "logs.<region>.amazonaws.com", pattern: /^logs(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/, actions: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"] };
+const TRAIL: Need = { service: "cloudtrail.amazonaws.com", pattern: /^cloudtrail\.amazonaws\.com$/, actions: ["kms:GenerateDataKey"] };
+const ALARMS: Need = { service: "cloudwatch.amazonaws.com", pattern: /^cloudwatch\.amazonaws\.com$/, actions: ["kms:Decrypt", "kms:GenerateDataKey"] };
+const EVENTS: Need = { service: "events.amazonaws.com", pattern: /^events\.amazonaws\.com$/, actions: ["kms:Decrypt", "kms:GenerateDataKey"] };
+
+const ALARM_TYPES = ["aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/compositeAlarm:CompositeAlarm"];
+const ALARM_ACTIONS = ["alarmActions", "okActions", "insufficientDataActions"];
+
+/** The services that must use a topic's key: CloudWatch when alarms notify it, EventBridge when rules target it. */
+function publishersOf(resources: PolicyResource[], topic: PolicyResource): { need: Need; via: PolicyResource }[] {
+    const found: { need: Need; via: PolicyResource }[] = [];
+    const pointsAt = (r: PolicyResource, property: string) => linksOf(resources, r, property, [topic.type]).targets.some((t) => t.urn === topic.urn);
+    const alarm = resourcesOfType(resources, ...ALARM_TYPES).find((a) => ALARM_ACTIONS.some((p) => pointsAt(a, p)));
+    if (alarm) found.push({ need: ALARMS, via: alarm });
+    const target = resourcesOfType(resources, "aws:cloudwatch/eventTarget:EventTarget").find((t) => pointsAt(t, "arn"));
+    if (target) found.push({ need: EVENTS, via: target });
+    return found;
+}
+
+export const requireKeyServiceAccess = stackRule({
+    name: "kms-key-require-service-access",
+    category: "encryption",
+    description: "A KMS key's policy must admit the AWS service that encrypts with it.",
+    what: "Log groups' kmsKeyId keys must allow logs.<region>.amazonaws.com kms:Encrypt/Decrypt/GenerateDataKey; trails' kmsKeyId keys must allow cloudtrail.amazonaws.com kms:GenerateDataKey; a topic's kmsMasterKeyId key must allow cloudwatch.amazonaws.com when alarms notify the topic and events.amazonaws.com when EventBridge targets it (kms:Decrypt and kms:GenerateDataKey). The key is found through propertyDependencies (or an alias) and its `policy` parsed; a key with no policy has AWS's default, which admits no service.",
+    why: "A key policy that leaves the service out fails late and quietly: the log group or trail fails to create on `pulumi up`, and an alarm's notification to an encrypted topic is dropped with no error anywhere, so the page never arrives.",
+    fix: "Add a key policy statement for the service principal with those actions, scoped by its condition (kms:EncryptionContext:aws:logs:arn, aws:SourceArn, or aws:SourceAccount).",
+    frameworks: { soc2: ["CC6.1", "CC7.2"], gdpr: ["32(1)(a)", "32(1)(b)"] },
+    validate({ resources }, report) {
+        const check = (user: PolicyResource, property: string, needs: { need: Need; via?: PolicyResource }[]) => {
+            if (needs.length === 0) return;
+            const { keys, external } = keysOf(resources, user, property);
+            for (const key of keys) {
+                for (const { need, via } of needs) {
+                    const admission = keyAdmits(key, need.pattern, need.actions);
+                    if (admission.verdict !== "refused") continue;
+                    const because = via ? ` (${describe(via)} publishes to it)` : "";
+                    report(user, `Allow ${need.service} to call ${admission.missing.join(", ")} in the policy of key "${key.name}", which ${describe(user)} uses${because}.`);
+                }
+            }
+            for (const id of external.filter((k) => /alias\/aws\//.test(k))) {
+                report(user, `Use a customer managed key instead of "${id}" on ${describe(user)}: an AWS managed key's policy cannot admit ${needs.map((n) => n.need.service).join(" or ")}.`);
+            }
+        };
+        for (const group of resourcesOfType(resources, "aws:cloudwatch/logGroup:LogGroup")) check(group, "kmsKeyId", [{ need: LOGS }]);
+        for (const trail of resourcesOfType(resources, "aws:cloudtrail/trail:Trail")) check(trail, "kmsKeyId", [{ need: TRAIL }]);
+        for (const topic of resourcesOfType(resources, "aws:sns/topic:Topic")) check(topic, "kmsMasterKeyId", publishersOf(resources, topic));
+    },
+});

@@ -1,0 +1,6 @@
+import { BulwarkPolicy } from "../../lib/rule";
+import { disallowPlaintextSecrets } from "./disallowPlaintextSecrets";
+import { requireGeneratedCredentials } from "./requireGeneratedCredentials";
+
+/** Secrets: where credentials live and where they come from. */
+export const secretsRules: BulwarkPolicy[] = [disallowPlaintextSecrets, requireGeneratedCredentials];

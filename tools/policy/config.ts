@@ -1,0 +1,94 @@
+import * as fs from "fs";
+import Ajv from "ajv";
+import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import { PlanInputError } from "../engine/project";
+
+/**
+ * Pulumi's policy config file (`pulumi preview --policy-pack-config <file>`), resolved the way the
+ * engine resolves it before calling the pack: schema defaults first, then "all", then each policy's
+ * own entry, then validation against the policy's configSchema (pkg/resource/analyzer/config.go).
+ * The offline plan has no engine in front of the pack, so it does this itself.
+ */
+
+export type PolicyConfigEntry = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>);
+export type PolicyConfigFile = Record<string, PolicyConfigEntry>;
+
+export interface ResolvedPolicyConfig {
+    level: EnforcementLevel;
+    properties: Record<string, unknown>;
+}
+
+/** What the resolver needs of a policy: the fields CrossGuard's `Policy` has. */
+export interface ConfigurablePolicy {
+    name: string;
+    enforcementLevel?: EnforcementLevel;
+    configSchema?: PolicyConfigSchema;
+}
+
+const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+export function readPolicyConfigFile(file: string): PolicyConfigFile {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+        const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `is not valid JSON: ${(error as Error).message}`;
+        throw new PlanInputError(`Policy config ${file} ${why}.`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+        throw new PlanInputError(`Policy config ${file} must be a JSON object of policy names (or "all") to levels or settings.`);
+    }
+    return parsed as PolicyConfigFile;
+}
+
+function levelOf(where: string, value: unknown): EnforcementLevel | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value === "string" && (LEVELS as string[]).includes(value)) return value as EnforcementLevel;
+    throw new PlanInputError(`Policy config: the level of "${where}" is ${JSON.stringify(value)}: it must be one of ${LEVELS.join(", ")}.`);
+}
+
+/**
+ * The level and properties each policy runs with. Unlike the engine, an entry naming no policy of the
+ * pack is an error: a misspelt name would otherwise drop an exemption or a level change silently.
+ */
+export function resolvePolicyConfig(policies: ConfigurablePolicy[], packLevel: EnforcementLevel, file: PolicyConfigFile = {}): Map<string, ResolvedPolicyConfig> {
+    const names = new Set(policies.map((p) => p.name));
+    for (const key of Object.keys(file)) {
+        if (key !== "all" && !names.has(key)) {
+            throw new PlanInputError(`Policy config names "${key}", which is not a policy of the pack: use one of ${[...names].join(", ")} or "all".`);
+        }
+    }
+    const entry = (key: string): { level?: EnforcementLevel; properties: Record<string, unknown> } => {
+        const value = file[key];
+        if (value === undefined) return { properties: {} };
+        if (typeof value === "string") return { level: levelOf(key, value), properties: {} };
+        if (typeof value !== "object" || value === null || Array.isArray(value)) {
+            throw new PlanInputError(`Policy config: "${key}" is ${JSON.stringify(value)}: it must be a level or an object.`);
+        }
+        const { enforcementLevel, ...properties } = value;
+        return { level: levelOf(key, enforcementLevel), properties };
+    };
+    const all = entry("all");
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const resolved = new Map<string, ResolvedPolicyConfig>();
+    for (const policy of policies) {
+        const own = entry(policy.name);
+        const schema = policy.configSchema;
+        const defaults = Object.fromEntries(
+            Object.entries(schema?.properties ?? {})
+                .filter(([, property]) => property.default !== undefined)
+                .map(([key, property]) => [key, structuredClone(property.default)]),
+        );
+        const properties = { ...defaults, ...own.properties };
+        if (schema) {
+            const validate = ajv.compile({ type: "object", properties: schema.properties, ...(schema.required ? { required: schema.required } : {}) });
+            if (!validate(properties)) {
+                const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`).join("; ");
+                throw new PlanInputError(`Policy config for "${policy.name}" is invalid: ${problems}.`);
+            }
+        }
+        const level = own.level ?? all.level ?? policy.enforcementLevel ?? packLevel;
+        resolved.set(policy.name, { level, properties });
+    }
+    return resolved;
+}

@@ -1,0 +1,304 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { EnforcementLevel, Policies, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { ProgramRun } from "../engine/run";
+import { RecordedResource } from "../engine/recorder";
+import { ConfigurablePolicy, PolicyConfigFile, resolvePolicyConfig, ResolvedPolicyConfig } from "./config";
+import { parseSuppressed } from "../../policy/lib/rule";
+import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies as bulwarkPolicies } from "../../policy/rules";
+
+/**
+ * Evaluates a policy pack on a recorded program run through CrossGuard's own analyzer code: the
+ * functions `pulumi preview --policy-pack` reaches over gRPC (makeAnalyzeRpcFun and
+ * makeAnalyzeStackRpcFun in @pulumi/policy/server), fed the AnalyzeRequest / AnalyzeStackRequest
+ * protobufs the engine would send. Policies therefore meet the same deserialisation, unknown-value
+ * proxy and diagnostics as in a real preview. These functions are internal to @pulumi/policy
+ * (pinned at 1.21.0; tests/policy/evaluate.test.ts guards the contract).
+ */
+
+// Internal modules without typings: the analyzer implementation and the protobufs it speaks.
+const server = require("@pulumi/policy/server");
+const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+
+export interface Violation {
+    policy: string;
+    level: "mandatory" | "advisory";
+    urn: string | null;
+    name: string | null;
+    type: string | null;
+    message: string;
+    suppressed: boolean;
+    reason: string | null;
+}
+
+/** A diagnostic that is not a finding: a policy that could not judge a value unknown in preview. */
+export interface PolicyNote {
+    policy: string;
+    urn: string | null;
+    message: string;
+}
+
+export interface Evaluation {
+    violations: Violation[];
+    notes: PolicyNote[];
+}
+
+export interface EvaluateOptions {
+    /** The pack's policies; Bulwark's by default. */
+    policies?: Policies;
+    /** A parsed policy config file (`{"all": ..., "<policy>": ...}`). */
+    config?: PolicyConfigFile;
+    packName?: string;
+    packVersion?: string;
+    packLevel?: EnforcementLevel;
+}
+
+const PACK_DIR = path.resolve(__dirname, "..", "..", "policy");
+
+export function packVersion(): string {
+    return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")).version;
+}
+
+/** The analyzer's level enum back to CrossGuard's names. */
+function levelName(level: number): EnforcementLevel {
+    const names: Record<number, EnforcementLevel> = {
+        [analyzerProto.EnforcementLevel.ADVISORY]: "advisory",
+        [analyzerProto.EnforcementLevel.MANDATORY]: "mandatory",
+        [analyzerProto.EnforcementLevel.REMEDIATE]: "remediate",
+        [analyzerProto.EnforcementLevel.DISABLED]: "disabled",
+    };
+    return names[level] ?? "advisory";
+}
+
+/** Go duration strings ("5m", "1h30m", "90s") in seconds, as the engine sends custom timeouts. */
+export function durationSeconds(duration: string | undefined): number {
+    if (!duration) return 0;
+    let seconds = 0;
+    for (const [, amount, unit] of duration.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) {
+        seconds += Number(amount) * { h: 3600, m: 60, s: 1, ms: 0.001 }[unit as "h" | "m" | "s" | "ms"];
+    }
+    return seconds;
+}
+
+function optionsOf(resource: RecordedResource): any {
+    const options = new analyzerProto.AnalyzerResourceOptions();
+    options.setProtect(resource.options.protect);
+    options.setIgnorechangesList(resource.options.ignoreChanges);
+    options.setAdditionalsecretoutputsList(resource.options.additionalSecretOutputs);
+    options.setAliasesList(resource.options.aliases);
+    if (resource.options.deleteBeforeReplace !== undefined) {
+        options.setDeletebeforereplacedefined(true);
+        options.setDeletebeforereplace(resource.options.deleteBeforeReplace);
+    }
+    const timeouts = resource.options.customTimeouts;
+    if (timeouts) {
+        const proto = new analyzerProto.AnalyzerResourceOptions.CustomTimeouts();
+        proto.setCreate(durationSeconds(timeouts.create));
+        proto.setUpdate(durationSeconds(timeouts.update));
+        proto.setDelete(durationSeconds(timeouts.delete));
+        options.setCustomtimeouts(proto);
+    }
+    if (resource.parent) options.setParent(resource.parent);
+    return options;
+}
+
+/** What the analyzer is told of a provider: its type, URN, name and configuration. */
+interface ProviderInfo {
+    type: string;
+    urn: string;
+    name: string;
+    properties: Record<string, unknown>;
+}
+
+function providerProto(provider: ProviderInfo): any {
+    const proto = new analyzerProto.AnalyzerProviderResource();
+    proto.setType(provider.type);
+    proto.setUrn(provider.urn);
+    proto.setName(provider.name);
+    proto.setProperties(Struct.fromJavaScript(provider.properties));
+    return proto;
+}
+
+function packageVersion(pkg: string): string | undefined {
+    try {
+        return require(`@pulumi/${pkg}/package.json`).version;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The providers of a run: explicit ones as recorded, and for each package used without one, the
+ * default provider the engine creates (`default_7_48_0`), configured with the stack's region.
+ */
+export function providersOf(run: ProgramRun): { defaults: RecordedResource[]; providerOf: (resource: RecordedResource) => ProviderInfo | undefined } {
+    const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+    const defaults = new Map<string, RecordedResource>();
+    const defaultFor = (pkg: string): RecordedResource => {
+        let provider = defaults.get(pkg);
+        if (!provider) {
+            const version = packageVersion(pkg);
+            const name = version ? `default_${version.replace(/[.-]/g, "_")}` : "default";
+            const type = `pulumi:providers:${pkg}`;
+            const inputs: Record<string, unknown> = pkg === "aws" ? { region: run.region } : {};
+            if (version) inputs.version = version;
+            provider = {
+                urn: `urn:pulumi:${run.stack}::${run.project}::${type}::${name}`,
+                type,
+                name,
+                custom: true,
+                parent: null,
+                provider: null,
+                id: null,
+                inputs,
+                outputs: inputs,
+                options: { protect: false, retainOnDelete: false, ignoreChanges: [], dependsOn: [], aliases: [], deleteBeforeReplace: undefined, customTimeouts: undefined, additionalSecretOutputs: [], replaceOnChanges: [], deletedWith: null, version: version ?? null },
+                dependencies: [],
+                propertyDependencies: {},
+            };
+            defaults.set(pkg, provider);
+        }
+        return provider;
+    };
+    const info = (provider: RecordedResource, properties: Record<string, unknown>): ProviderInfo => ({ type: provider.type, urn: provider.urn, name: provider.name, properties });
+    const providerOf = (resource: RecordedResource): ProviderInfo | undefined => {
+        if (!resource.custom || resource.type.startsWith("pulumi:providers:")) return undefined;
+        if (resource.provider) {
+            // A provider reference is `<urn>::<id>`.
+            const urn = resource.provider.slice(0, resource.provider.lastIndexOf("::"));
+            const explicit = byUrn.get(urn);
+            if (explicit) return info(explicit, explicit.inputs);
+        }
+        const pkg = resource.type.split(":")[0];
+        const provider = defaultFor(pkg);
+        return info(provider, provider.inputs);
+    };
+    // Resolve every resource once so that all default providers exist before analysis.
+    for (const resource of run.resources) providerOf(resource);
+    return { defaults: [...defaults.values()], providerOf };
+}
+
+function analyzeRequest(resource: RecordedResource, provider: ProviderInfo | undefined): any {
+    const request = new analyzerProto.AnalyzeRequest();
+    request.setType(resource.type);
+    request.setUrn(resource.urn);
+    request.setName(resource.name);
+    request.setProperties(Struct.fromJavaScript(resource.inputs));
+    request.setOptions(optionsOf(resource));
+    if (provider) request.setProvider(providerProto(provider));
+    return request;
+}
+
+function stackResource(resource: RecordedResource, provider: ProviderInfo | undefined): any {
+    const proto = new analyzerProto.AnalyzerResource();
+    proto.setType(resource.type);
+    proto.setUrn(resource.urn);
+    proto.setName(resource.name);
+    proto.setProperties(Struct.fromJavaScript(resource.outputs));
+    proto.setOptions(optionsOf(resource));
+    if (provider) proto.setProvider(providerProto(provider));
+    if (resource.parent) proto.setParent(resource.parent);
+    proto.setDependenciesList(resource.dependencies);
+    const map = proto.getPropertydependenciesMap();
+    for (const [property, urns] of Object.entries(resource.propertyDependencies)) {
+        const deps = new analyzerProto.AnalyzerPropertyDependencies();
+        deps.setUrnsList(urns);
+        map.set(property, deps);
+    }
+    return proto;
+}
+
+function call(fn: (call: { request: unknown }, callback: (err: unknown, response: any) => void) => unknown, request: unknown): Promise<any> {
+    return new Promise((resolve, reject) => {
+        fn({ request }, (err, response) => (err ? reject(err) : resolve(response)));
+    });
+}
+
+/** Gives each policy the level and settings the config resolves to, as the engine's `configure` call would. */
+function configure(policies: Policies, resolved: Map<string, ResolvedPolicyConfig>): Policies {
+    return policies.map((policy) => {
+        const { level, properties } = resolved.get(policy.name)!;
+        const getConfig = () => structuredClone(properties);
+        const withConfig = <F extends (args: any, report: any) => unknown>(fn: F): F => {
+            const wrapped = ((args: any, report: any) => fn({ ...args, getConfig }, report)) as F;
+            const pulumiType = (fn as unknown as { __pulumiType?: string }).__pulumiType;
+            if (pulumiType) (wrapped as unknown as { __pulumiType: string }).__pulumiType = pulumiType;
+            return wrapped;
+        };
+        if ("validateStack" in policy && policy.validateStack) {
+            return { ...policy, enforcementLevel: level, validateStack: withConfig(policy.validateStack) } as StackValidationPolicy;
+        }
+        const resourcePolicy = policy as ResourceValidationPolicy;
+        const validate = resourcePolicy.validateResource;
+        const validateResource = Array.isArray(validate) ? validate.map(withConfig) : validate ? withConfig(validate) : undefined;
+        return { ...resourcePolicy, enforcementLevel: level, validateResource } as ResourceValidationPolicy;
+    });
+}
+
+const PREVIEW_NOTE = /^can't run (policy|remediation) '.*' from policy pack '.*' during preview: /;
+
+/**
+ * Runs every resource through the analyzer's Analyze (inputs) and the stack through AnalyzeStack
+ * (outputs), and sorts the diagnostics into violations (suppressed ones marked, with their reason)
+ * and notes (policies that could not see a value in preview).
+ */
+export async function evaluate(run: ProgramRun, options: EvaluateOptions = {}): Promise<Evaluation> {
+    const policies = options.policies ?? (bulwarkPolicies as Policies);
+    const name = options.packName ?? PACK_NAME;
+    const version = options.packVersion ?? packVersion();
+    const packLevel = options.packLevel ?? PACK_ENFORCEMENT_LEVEL;
+    const resolved = resolvePolicyConfig(policies as ConfigurablePolicy[], packLevel, options.config);
+    const configured = configure(policies, resolved);
+    const analyze = server.makeAnalyzeRpcFun(name, version, packLevel, configured);
+    const analyzeStack = server.makeAnalyzeStackRpcFun(name, version, packLevel, configured);
+
+    const { defaults, providerOf } = providersOf(run);
+    const resources = [...defaults, ...run.resources];
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const descriptions = new Map(policies.map((p) => [p.name, p.description]));
+    const violations: Violation[] = [];
+    const notes: PolicyNote[] = [];
+
+    const collect = (response: any, fallbackUrn: string | null) => {
+        for (const diagnostic of response.getDiagnosticsList()) {
+            const policy: string = diagnostic.getPolicyname();
+            const urn: string | null = diagnostic.getUrn() || fallbackUrn;
+            let message: string = diagnostic.getMessage();
+            const level = levelName(diagnostic.getEnforcementlevel());
+            if (level === "advisory" && PREVIEW_NOTE.test(message)) {
+                notes.push({ policy, urn, message });
+                continue;
+            }
+            // The string form of ReportViolation prefixes the policy's description.
+            const description = descriptions.get(policy);
+            if (description && message.startsWith(`${description}\n`)) message = message.slice(description.length + 1);
+            const suppressed = parseSuppressed(message);
+            const configuredLevel = resolved.get(policy)?.level;
+            const effective = suppressed ? configuredLevel : level;
+            const resource = urn ? byUrn.get(urn) : undefined;
+            violations.push({
+                policy,
+                level: effective === "mandatory" || effective === "remediate" ? "mandatory" : "advisory",
+                urn,
+                name: resource?.name ?? null,
+                type: resource?.type ?? null,
+                message: suppressed ? suppressed.message : message,
+                suppressed: suppressed !== undefined,
+                reason: suppressed?.reason ?? null,
+            });
+        }
+    };
+
+    for (const resource of resources) {
+        collect(await call(analyze, analyzeRequest(resource, providerOf(resource))), resource.urn);
+    }
+    const stackRequest = new analyzerProto.AnalyzeStackRequest();
+    stackRequest.setResourcesList(resources.map((r) => stackResource(r, providerOf(r))));
+    collect(await call(analyzeStack, stackRequest), null);
+
+    const order = new Map(resources.map((r, i) => [r.urn, i]));
+    const rank = (v: { urn: string | null }) => (v.urn !== null && order.has(v.urn) ? order.get(v.urn)! : resources.length);
+    violations.sort((a, b) => rank(a) - rank(b));
+    return { violations, notes };
+}
