@@ -127,6 +127,18 @@ export function matching(pattern: RegExp, allowed: string, example: string): Rul
     return text(allowed, example, (value) => (pattern.test(value) ? undefined : allowed));
 }
 
+/** Lambda version numbers: `pulumi config set --path` stores 7 as a number, quoted YAML as a string. */
+export function versionNumber(): Rule<string> {
+    return {
+        allowed: "a published Lambda version number such as 7",
+        example: "7",
+        parse(value) {
+            const n = toNumber(value);
+            return n !== undefined && Number.isInteger(n) && n >= 1 ? ok(String(n)) : bad();
+        },
+    };
+}
+
 /** Accepts undefined or null (null in a stack file clears a profile default) as "not set". */
 export function optional<T>(rule: Rule<T>): Rule<T | undefined> {
     return {

@@ -10,7 +10,7 @@ import { ConfigError, configError, configSetCommand, shellQuote } from "./errors
 import { deepFreeze } from "./freeze";
 import { PROD_MINIMUMS, PROFILES } from "./profiles";
 import {
-    boolean, closestKey, decimal, integer, listOf, matching, oneOf, oneOfNumbers, optional, Rule, text,
+    boolean, closestKey, decimal, integer, listOf, matching, oneOf, oneOfNumbers, optional, Rule, text, versionNumber,
 } from "./rules";
 import { cidrProblem, LARGEST_VPC_PREFIX } from "./subnets";
 import {
@@ -155,6 +155,7 @@ export const SECTION_RULES: { readonly [S in SectionName]: SectionRules<Settings
         timeoutSeconds: integer(1, 900),
         reservedConcurrency: optional(integer(1)),
         canaryPercent: decimal(0, 50),
+        stableVersion: optional(versionNumber()),
         upstreamUrl,
         logRetentionDays: logRetention,
         cacheTtlSeconds: integer(1, 86400),

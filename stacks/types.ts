@@ -127,6 +127,11 @@ export interface ApiSettings {
     readonly reservedConcurrency?: number;
     /** Percent of traffic (0 to 50) sent to the new version during a deploy. Default 0 (all at once). */
     readonly canaryPercent: number;
+    /**
+     * The published version the `live` alias keeps serving while `canaryPercent` of traffic tries the
+     * newest one; with canaryPercent 0 it rolls back to this version without a rebuild. Default unset.
+     */
+    readonly stableVersion?: string;
     /** The https origin the API caches. No credentials in it: those belong in Secrets Manager. Default "https://jsonplaceholder.typicode.com". */
     readonly upstreamUrl: string;
     /** Days to keep the function's logs. dev 14, prod 90. */

@@ -41,6 +41,7 @@ const BAD_VALUES: { [S in SectionName]: Record<keyof (typeof SECTION_RULES)[S], 
         timeoutSeconds: [0, 901],
         reservedConcurrency: [0, -1, 1.5],
         canaryPercent: [-1, 51, "half"],
+        stableVersion: ["$LATEST", 0, "v3", 2.5],
         upstreamUrl: [
             { value: "http://example.com", mentions: "clear text" },
             { value: "https://user:hunter2@example.com", mentions: "Secrets Manager" },

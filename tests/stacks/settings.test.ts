@@ -26,7 +26,7 @@ describe("stacks: profiles", () => {
                     existingVpcId: undefined, existingPrivateSubnetIds: undefined, existingIsolatedSubnetIds: undefined,
                 },
                 api: {
-                    memoryMb: 512, timeoutSeconds: 10, reservedConcurrency: undefined, canaryPercent: 0,
+                    memoryMb: 512, timeoutSeconds: 10, reservedConcurrency: undefined, canaryPercent: 0, stableVersion: undefined,
                     upstreamUrl: "https://jsonplaceholder.typicode.com", logRetentionDays: 14, cacheTtlSeconds: 300,
                     redisTimeoutMs: 50,
                 },
@@ -102,6 +102,11 @@ describe("stacks: profiles", () => {
         assert.strictEqual(settings.api.canaryPercent, 2.5);
         assert.strictEqual(settings.cdn.staticAssets, true);
         assert.strictEqual(settings.protect, true);
+    });
+
+    it("keeps the stable Lambda version as text whether config stored it as a number or a string", () => {
+        assert.strictEqual(resolve({ api: { stableVersion: 7 } }).api.stableVersion, "7");
+        assert.strictEqual(resolve({ api: { stableVersion: "12" } }).api.stableVersion, "12");
     });
 
     it("lets null clear an optional profile default", () => {
