@@ -75,6 +75,8 @@ export = async () => {
         url: cdn.url,
         distributionId: cdn.distributionId,
         functionName: fn.functionName,
+        // The blue/green workflow reads this to set api.stableVersion before the next deploy.
+        apiFunctionVersion: fn.functionVersion,
         cacheEndpoint: cache.endpoint,
         vpcId: network.vpcId,
         alertsTopicArn: baseline.alertsTopicArn,
