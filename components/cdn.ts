@@ -34,7 +34,10 @@ const ACM_ARN = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a
 const KMS_KEY_ARN = /^arn:aws:kms:([a-z0-9-]+):\d{12}:key\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HOSTNAME_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-/** Lowercase so bucket names derived from it are valid; short so `${name}-access-logs-xxxxxxx` fits 63. */
+/**
+ * Lowercase because bucket names derive from it; at most 30 characters so every auto-named child fits its
+ * AWS limit (`${name}-access-logs-xxxxxxx` in a bucket name's 63, `${name}-logs-destination-xxxxxxx` in 60).
+ */
 const COMPONENT_NAME = /^[a-z][a-z0-9-]{0,29}$/;
 const MAX_CACHE_KEY_HEADERS = 10;
 
@@ -651,7 +654,7 @@ export class Cdn extends pulumi.ComponentResource {
             opts,
         );
         const source = new aws.cloudwatch.LogDeliverySource(
-            `${name}-access-logs-source`,
+            `${name}-logs-source`,
             { logType: "ACCESS_LOGS", resourceArn: distribution.arn, tags: args.tags },
             opts,
         );
@@ -681,12 +684,12 @@ export class Cdn extends pulumi.ComponentResource {
             { ...opts, dependsOn: [publicAccess] },
         );
         const destination = new aws.cloudwatch.LogDeliveryDestination(
-            `${name}-access-logs-destination`,
+            `${name}-logs-destination`,
             { outputFormat: "json", deliveryDestinationConfiguration: { destinationResourceArn: bucket.arn }, tags: args.tags },
             opts,
         );
         new aws.cloudwatch.LogDelivery(
-            `${name}-access-logs-delivery`,
+            `${name}-logs-delivery`,
             { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags: args.tags },
             { ...opts, dependsOn: [bucketPolicy] },
         );

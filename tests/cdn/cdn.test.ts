@@ -49,6 +49,33 @@ describe("Cdn: children", () => {
     });
 });
 
+describe("Cdn: generated names", () => {
+    it("keeps every auto-generated name within its AWS limit for the longest allowed component name", async () => {
+        const name = "a".repeat(30);
+        const rec = await record(() => new Cdn(name, baseArgs({ staticAssets: true })), { region: "eu-west-1" });
+        const generated = (type: string, property: string) => rec.ofType(type).map((r) => String(r.outputs[property]));
+        const limits: [string, string, number][] = [
+            [T.bucket, "bucket", 63],
+            [T.deliverySource, "name", 60],
+            [T.deliveryDestination, "name", 60],
+            [T.oac, "name", 64],
+            [T.webAcl, "name", 128],
+            [T.cachePolicy, "name", 128],
+            [T.headersPolicy, "name", 128],
+            [T.permission, "statementId", 100],
+        ];
+        for (const [type, property, limit] of limits) {
+            const names = generated(type, property);
+            assert.ok(names.length > 0, type);
+            for (const generatedName of names) {
+                assert.ok(generatedName.startsWith(name), generatedName);
+                assert.ok(generatedName.length <= limit, `${type} ${property} "${generatedName}" is longer than ${limit}`);
+            }
+        }
+        for (const bucket of generated(T.bucket, "bucket")) assert.match(bucket, /^[a-z0-9][a-z0-9-]*[a-z0-9]$/);
+    });
+});
+
 describe("Cdn: API origin", () => {
     it("signs every request to the function URL with a lambda OAC and strips the URL to its host", async () => {
         const rec = await recordCdn();
@@ -440,7 +467,7 @@ describe("Cdn: access logs", () => {
                 ArnLike: { "aws:SourceArn": source.outputs.arn },
             },
         });
-        assert.match(String(source.outputs.arn), /^arn:aws:logs:us-east-1:123456789012:delivery-source:cdn-access-logs-source-/);
+        assert.match(String(source.outputs.arn), /^arn:aws:logs:us-east-1:123456789012:delivery-source:cdn-logs-source-/);
     });
 
     it("never relies on legacy logging, which needs bucket ACLs", async () => {
