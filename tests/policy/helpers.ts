@@ -1,0 +1,72 @@
+import * as assert from "assert";
+import type { Policies } from "@pulumi/policy";
+import { runProgram, ProgramRun } from "../../tools/engine/run";
+import { RecordedResource } from "../../tools/engine/recorder";
+import { PolicyConfigFile } from "../../tools/policy/config";
+import { evaluate, Evaluation, Violation } from "../../tools/policy/evaluate";
+
+export interface CheckOptions {
+    preview?: boolean;
+    config?: PolicyConfigFile;
+    policies?: Policies;
+    region?: string;
+}
+
+/** Runs a small Pulumi program offline and evaluates the pack on it, as `npm run plan` does. */
+export async function checkProgram(program: () => unknown, options: CheckOptions = {}): Promise<Evaluation> {
+    const run = await runProgram({ project: "fixture", stack: "dev", config: { "aws:region": options.region ?? "eu-west-1" }, preview: options.preview, program });
+    return evaluate(run, { config: options.config, policies: options.policies });
+}
+
+/**
+ * Evaluates one resource with the given properties (inputs and outputs alike) through the analyzer,
+ * without running a program: for the many small variants of a rule's input.
+ */
+export async function checkResource(type: string, props: Record<string, unknown>, options: CheckOptions & { name?: string; propertyDependencies?: Record<string, string[]> } = {}): Promise<Evaluation> {
+    const name = options.name ?? "subject";
+    const resource: RecordedResource = {
+        urn: `urn:pulumi:dev::fixture::${type}::${name}`,
+        type,
+        name,
+        custom: true,
+        parent: null,
+        provider: null,
+        id: null,
+        inputs: props,
+        outputs: props,
+        options: { protect: false, retainOnDelete: false, ignoreChanges: [], dependsOn: [], aliases: [], deleteBeforeReplace: undefined, customTimeouts: undefined, additionalSecretOutputs: [], replaceOnChanges: [], deletedWith: null, version: null },
+        dependencies: Object.values(options.propertyDependencies ?? {}).flat(),
+        propertyDependencies: options.propertyDependencies ?? {},
+    };
+    const run: ProgramRun = { project: "fixture", stack: "dev", preview: options.preview ?? false, region: options.region ?? "eu-west-1", resources: [resource], stackOutputs: {} };
+    return evaluate(run, { config: options.config, policies: options.policies });
+}
+
+export function violationsOf(evaluation: Evaluation, policy: string): Violation[] {
+    return evaluation.violations.filter((v) => v.policy === policy);
+}
+
+/** The policy reports nothing at all (suppressed reports count as something). */
+export function assertPasses(evaluation: Evaluation, policy: string): void {
+    const found = violationsOf(evaluation, policy);
+    assert.deepStrictEqual(found.map((v) => v.message), [], `${policy} should pass`);
+}
+
+/** The policy reports exactly the given messages (each matched by its pattern), none suppressed. */
+export function assertFails(evaluation: Evaluation, policy: string, ...patterns: RegExp[]): Violation[] {
+    const found = violationsOf(evaluation, policy).filter((v) => !v.suppressed);
+    assert.strictEqual(found.length, patterns.length, `${policy}: expected ${patterns.length} violation(s), got:\n${found.map((v) => v.message).join("\n")}`);
+    patterns.forEach((pattern, i) => assert.match(found[i].message, pattern));
+    return found;
+}
+
+/** No policy of the pack could not judge something: no "can't run policy during preview" notes. */
+export function assertNoNotes(evaluation: Evaluation): void {
+    assert.deepStrictEqual(evaluation.notes, []);
+}
+
+export const POLICY_VERSION = "2012-10-17";
+
+export function doc(...statements: Record<string, unknown>[]): string {
+    return JSON.stringify({ Version: POLICY_VERSION, Statement: statements });
+}

@@ -1,0 +1,38 @@
+import { assertFails, assertPasses, checkResource, doc } from "../../helpers";
+
+const POLICY = "iam-disallow-wildcard-resources";
+const compliant = { Sid: "ReadObjects", Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::bulwark-assets/*" };
+const policy = (change: Record<string, unknown> = {}) => checkResource("aws:iam/policy:Policy", { policy: doc({ ...compliant, ...change }) });
+
+describe(POLICY, () => {
+    it("Compliance: actions scoped to an ARN", async () => {
+        assertPasses(await policy(), POLICY);
+    });
+
+    it('Compliance: actions AWS only authorizes on "*" (X-Ray, ec2:Describe*)', async () => {
+        assertPasses(await policy({ Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "ec2:DescribeSubnets"], Resource: "*" }), POLICY);
+    });
+
+    it('Noncompliance 1: an action that takes ARNs granted on "*"', async () => {
+        assertFails(await policy({ Resource: "*" }), POLICY, /^Scope statement 1 \("ReadObjects"\) of policy to resource ARNs: "s3:GetObject" can take ARNs but is granted on "\*"\.$/);
+    });
+
+    it("Noncompliance 2: an ARN whose resource part is only wildcards", async () => {
+        assertFails(await policy({ Resource: "arn:aws:s3:::*/*" }), POLICY, /granted on "arn:aws:s3:::\*\/\*"/);
+    });
+
+    it("Noncompliance 3: a partial wildcard is expanded, and only its scopable actions count", async () => {
+        const [violation] = assertFails(await policy({ Action: ["xray:PutTraceSegments", "logs:Create*"], Resource: "*" }), POLICY, /"logs:Create\*" \(\d+ actions\) can take ARNs but are granted/);
+        if (/xray/.test(violation.message)) throw new Error("the X-Ray action takes no ARN and must not be listed");
+    });
+
+    it("Noncompliance 4: NotResource with Allow", async () => {
+        const { Resource: _, ...withoutResource } = compliant;
+        const evaluation = await checkResource("aws:iam/policy:Policy", { policy: doc({ ...withoutResource, NotResource: "arn:aws:s3:::secret/*" }) });
+        assertFails(evaluation, POLICY, /"s3:GetObject" can take ARNs but is granted on NotResource \["arn:aws:s3:::secret\/\*"\]\.$/);
+    });
+
+    it('leaves Action "*" to iam-disallow-wildcard-actions', async () => {
+        assertPasses(await policy({ Action: "*", Resource: "*" }), POLICY);
+    });
+});
