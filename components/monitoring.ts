@@ -69,7 +69,7 @@ export interface MonitoringArgs {
      */
     replicationGroupId?: pulumi.Input<string>;
     /**
-     * How many nodes the replication group has (primary plus replicas), 1 to 10.
+     * How many nodes the replication group has (primary plus replicas), 1 to 10; 0 (or unset) without a group.
      * @default undefined
      * @example 2
      */
@@ -202,8 +202,9 @@ export function validateMonitoringArgs(name: string, args: MonitoringArgs): Norm
     if (args.replicationGroupId !== undefined) {
         checkNumber(name, "cacheNodeCount", args.cacheNodeCount, 1, MAX_CACHE_NODES, true);
         cacheClusterIds = replicationGroupMembers(args.replicationGroupId, args.cacheNodeCount!);
-    } else if (args.cacheNodeCount !== undefined) {
-        throw argError(COMPONENT, name, "cacheNodeCount", args.cacheNodeCount, "left unset unless replicationGroupId is given");
+    } else if (args.cacheNodeCount !== undefined && args.cacheNodeCount !== 0) {
+        // 0 is how a caller says "no nodes" (a serverless cache, which has no per-node metrics).
+        throw argError(COMPONENT, name, "cacheNodeCount", args.cacheNodeCount, "0 or unset unless replicationGroupId is given");
     }
     if (!Array.isArray(cacheClusterIds) || cacheClusterIds.length > MAX_CACHE_NODES) {
         throw argError(COMPONENT, name, "cacheClusterIds", shown(cacheClusterIds), `a list of at most ${MAX_CACHE_NODES} node ids (an alarm's metric math takes at most ${MAX_CACHE_NODES} metrics)`);

@@ -164,6 +164,12 @@ describe("ops Monitoring", () => {
             }
         });
 
+        it("a serverless cache (no replication group, zero nodes) gets no node alarms", async () => {
+            const rec = await monitoring({ ...base, replicationGroupId: undefined, cacheNodeCount: 0 });
+            assert.deepStrictEqual(alarmPurposes(rec).filter((p) => p !== "cache-hit-rate" && p.startsWith("cache-")), []);
+            assert.throws(() => validateMonitoringArgs("ops", { ...base, cacheNodeCount: 2 }), /"cacheNodeCount" is 2: it must be 0 or unset unless replicationGroupId is given/);
+        });
+
         it("accepts explicit node ids instead of a replication group", async () => {
             const rec = await monitoring({ ...base, cacheClusterIds: ["n-a"] });
             const nodes = alarm(rec, "cache-cpu").metricQueries.filter((q: any) => q.metric);
