@@ -363,7 +363,7 @@ export class Cdn extends pulumi.ComponentResource {
             `${name}-waf`,
             {
                 scope: "CLOUDFRONT",
-                description: `Guards the ${name} CloudFront distribution (${args.wafMode} mode)`,
+                description: `Guards the ${name} CloudFront distribution, ${args.wafMode} mode`,
                 defaultAction: { allow: {} },
                 rules,
                 visibilityConfig: visibility("waf"),
@@ -462,7 +462,7 @@ export class Cdn extends pulumi.ComponentResource {
         const functionOac = new aws.cloudfront.OriginAccessControl(
             `${name}-function-oac`,
             {
-                description: `Signs ${name}'s requests to the API function URL`,
+                description: `Signs requests from ${name} to the API function URL`,
                 originAccessControlOriginType: "lambda",
                 signingBehavior: "always",
                 signingProtocol: "sigv4",
@@ -473,7 +473,7 @@ export class Cdn extends pulumi.ComponentResource {
             ? new aws.cloudfront.OriginAccessControl(
                   `${name}-static-oac`,
                   {
-                      description: `Signs ${name}'s requests to its static assets bucket`,
+                      description: `Signs requests from ${name} to its static assets bucket`,
                       originAccessControlOriginType: "s3",
                       signingBehavior: "always",
                       signingProtocol: "sigv4",

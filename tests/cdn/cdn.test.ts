@@ -329,6 +329,9 @@ describe("Cdn: WAF", () => {
         const rec = await recordCdn({ rateLimitPer5Min: 500 });
         const webAcl = rec.inputs(T.webAcl);
         assert.deepStrictEqual(webAcl.defaultAction, { allow: {} });
+        // WAF's own pattern for descriptions: no parentheses, quotes or other punctuation.
+        assert.match(webAcl.description, /^[\w+=:#@/\-,.][\w+=:#@/\-,.\s]+[\w+=:#@/\-,.]$/);
+        for (const rule of webAcl.rules) assert.match(rule.name, /^[\w-]{1,128}$/);
         assert.deepStrictEqual(
             webAcl.rules.map((r: any) => [r.priority, r.name, r.action ?? null, r.overrideAction ?? null]),
             [
