@@ -1,0 +1,120 @@
+/**
+ * Deploy readiness: offline predictions of what `pulumi up` would hit at AWS that a policy pack does
+ * not judge. Errors are calls AWS would reject (the deploy fails part-way); warnings are resources
+ * that deploy but will not work (a function that times out, a grant that never applies).
+ */
+import type { ProgramRun } from "../engine/run";
+import { cacheIngress } from "./checks/cacheIngress";
+import { cloudfrontCertificate } from "./checks/cloudfrontCertificate";
+import { cloudfrontLambdaOrigin } from "./checks/cloudfrontLambdaOrigin";
+import { cloudfrontWebAcl } from "./checks/cloudfrontWebAcl";
+import { dependencyCycles } from "./checks/dependencyCycles";
+import { elasticacheAuthToken } from "./checks/elasticacheAuthToken";
+import { elasticacheMultiAz } from "./checks/elasticacheMultiAz";
+import { elasticacheReplicationGroupId } from "./checks/elasticacheReplicationGroupId";
+import { functionEgressPath } from "./checks/functionEgressPath";
+import { functionEgressRules } from "./checks/functionEgressRules";
+import { iamConditionKeys } from "./checks/iamConditionKeys";
+import { iamResourceTypes } from "./checks/iamResourceTypes";
+import { iamUnknownActions } from "./checks/iamUnknownActions";
+import { interfaceEndpoints } from "./checks/interfaceEndpoints";
+import { kmsKeyAccess } from "./checks/kmsKeyAccess";
+import { lambdaLimits } from "./checks/lambdaLimits";
+import { lambdaLogGroup } from "./checks/lambdaLogGroup";
+import { lambdaVpcPermissions } from "./checks/lambdaVpcPermissions";
+import { nameLengths } from "./checks/nameLengths";
+import { natGatewayRoute } from "./checks/natGatewayRoute";
+import { serviceTrust } from "./checks/serviceTrust";
+import { subnetLayout } from "./checks/subnetLayout";
+import { deployPlan, DeployPlan, SLOW_RESOURCES } from "./deployPlan";
+import { Finding, ReadinessCheck, ReadinessOptions, StackView } from "./lib";
+
+export type { DeployPlan, Finding, ReadinessCheck, ReadinessOptions };
+
+/** Every check, in the order the docs list them. */
+export const CHECKS: ReadinessCheck[] = [
+    elasticacheAuthToken,
+    elasticacheMultiAz,
+    elasticacheReplicationGroupId,
+    cloudfrontCertificate,
+    cloudfrontWebAcl,
+    cloudfrontLambdaOrigin,
+    lambdaLimits,
+    lambdaLogGroup,
+    subnetLayout,
+    nameLengths,
+    iamUnknownActions,
+    iamConditionKeys,
+    iamResourceTypes,
+    lambdaVpcPermissions,
+    serviceTrust,
+    kmsKeyAccess,
+    natGatewayRoute,
+    functionEgressPath,
+    cacheIngress,
+    interfaceEndpoints,
+    functionEgressRules,
+    dependencyCycles,
+];
+
+export interface Readiness {
+    findings: Finding[];
+    errors: number;
+    warnings: number;
+    deployPlan: DeployPlan;
+}
+
+/** Runs every check (or the given ones) on a recorded program run. */
+export async function runReadiness(
+    run: Pick<ProgramRun, "resources" | "preview" | "region">,
+    options: ReadinessOptions & { checks?: ReadinessCheck[] } = {},
+): Promise<Readiness> {
+    const stack = new StackView(run, options);
+    const findings: Finding[] = [];
+    for (const check of options.checks ?? CHECKS) findings.push(...(await check.run(stack)));
+    const order = new Map((options.checks ?? CHECKS).map((c, i) => [c.name, i]));
+    findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || order.get(a.check)! - order.get(b.check)! || a.urn.localeCompare(b.urn));
+    return {
+        findings,
+        errors: findings.filter((f) => f.severity === "error").length,
+        warnings: findings.filter((f) => f.severity === "warning").length,
+        deployPlan: deployPlan(run.resources),
+    };
+}
+
+/** The "Deploy readiness" section of the text report. */
+export function formatReadiness(readiness: Readiness): string {
+    const lines = [`Deploy readiness: ${readiness.errors} error${readiness.errors === 1 ? "" : "s"} (would fail at deploy), ${readiness.warnings} warning${readiness.warnings === 1 ? "" : "s"} (would deploy but not work)`];
+    for (const f of readiness.findings) {
+        lines.push(`  ${f.severity === "error" ? "ERROR  " : "WARNING"} ${f.check}  ${f.name} (${f.type})`);
+        lines.push(`          ${f.message}`);
+        lines.push(`          rule: ${f.rule}`);
+        lines.push(`          fix:  ${f.fix}`);
+    }
+    return lines.join("\n");
+}
+
+/** The "Deploy plan" section: how many waves, what is slow, and the longest chain. */
+export function formatDeployPlan(plan: DeployPlan, nameOf: (urn: string) => string = (urn) => urn.split("::").pop() ?? urn): string {
+    const lines = [`Deploy plan: ${plan.waves.length} wave${plan.waves.length === 1 ? "" : "s"} of creation`];
+    if (plan.slow.length === 0) lines.push("  No slow resources.");
+    for (const s of plan.slow) {
+        const [min, max] = s.typicalMinutes;
+        lines.push(`  slow: ${nameOf(s.urn)} (${s.type}) ~${min}-${max} min: ${SLOW_RESOURCES[s.type].why}`);
+    }
+    if (plan.criticalPath.urns.length > 0) {
+        const [min, max] = plan.criticalPath.typicalMinutes;
+        lines.push(`  longest wait: ${plan.criticalPath.urns.map(nameOf).join(" -> ")}, ~${min}-${max} min`);
+    }
+    for (const cycle of plan.cycles) lines.push(`  cycle: ${cycle.map(nameOf).join(" -> ")} (cannot be ordered)`);
+    return lines.join("\n");
+}
+
+/** The readiness part of the JSON report. */
+export function readinessJson(readiness: Readiness) {
+    return {
+        readiness: readiness.findings.map(({ check, severity, urn, name, type, message, rule, fix }) => ({ check, severity, urn, name, type, message, rule, fix })),
+        summary: { readinessErrors: readiness.errors, readinessWarnings: readiness.warnings },
+        deployPlan: readiness.deployPlan,
+    };
+}
