@@ -105,6 +105,13 @@ export const SECURITY_HUB_FINDINGS_PATTERN = {
     },
 };
 
+/** The policy pack's rule that wants source conditions in service trust policies. */
+const SCOPED_TRUST_POLICY = "iam-role-require-scoped-trust";
+/** Why the trail's delivery role is exempt; IAM tag values allow no parentheses or commas. */
+export const CLOUDTRAIL_TRUST_EXEMPTION =
+    "CloudTrail does not support aws:SourceArn or aws:SourceAccount in the trust of its CloudWatch Logs delivery role - " +
+    "see the CloudTrail User Guide page Role policy document for CloudTrail to use CloudWatch Logs";
+
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
 /** Physical names (trail, topic, aliases) embed the component name, so it must suit all of them. */
@@ -344,6 +351,7 @@ export class Baseline extends pulumi.ComponentResource {
                     principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
                 }],
             }, { parent: this }).json,
+            tags: { [`bulwark:exempt:${SCOPED_TRUST_POLICY}`]: CLOUDTRAIL_TRUST_EXEMPTION },
         }, { parent: this });
         const deliveryPolicy = new aws.iam.RolePolicy(`${name}-trail-logs-policy`, {
             role: deliveryRole.name,

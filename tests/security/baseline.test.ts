@@ -4,6 +4,7 @@ import { RecordedResource } from "../../tools/engine/recorder";
 import {
     Baseline,
     BaselineArgs,
+    CLOUDTRAIL_TRUST_EXEMPTION,
     GUARDDUTY_FEATURES,
     validateBaselineArgs,
 } from "../../components/security";
@@ -312,6 +313,10 @@ describe("security Baseline", () => {
             assert.strictEqual(trail.cloudWatchLogsGroupArn, `${logGroup.outputs.arn}:*`);
             assert.strictEqual(trail.cloudWatchLogsRoleArn, rec.one(TYPE.role).outputs.arn);
 
+            // CloudTrail documents that this role's trust cannot carry source conditions, so the pack's rule is exempted, with the reason.
+            const exemption = rec.inputs(TYPE.role).tags["bulwark:exempt:iam-role-require-scoped-trust"];
+            assert.strictEqual(exemption, CLOUDTRAIL_TRUST_EXEMPTION);
+            assert.match(exemption, /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u, "a valid IAM tag value");
             const trust = statements(rec.inputs(TYPE.role).assumeRolePolicy);
             assert.deepStrictEqual(trust.map((s) => [s.Principal, s.Action]), [[{ Service: "cloudtrail.amazonaws.com" }, "sts:AssumeRole"]]);
             assert.deepStrictEqual(statements(rec.inputs(TYPE.rolePolicy).policy), [{
