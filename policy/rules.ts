@@ -8,11 +8,13 @@
  */
 import type { EnforcementLevel } from "@pulumi/policy";
 import { BulwarkPolicy, Category } from "./lib/rule";
+import { edgeRules } from "./rules/edge";
 import { encryptionRules } from "./rules/encryption";
 import { exposureRules } from "./rules/exposure";
 import { iamRules } from "./rules/iam";
 import { loggingRules } from "./rules/logging";
 import { networkRules } from "./rules/network";
+import { reachabilityRules } from "./rules/reachability";
 import { resilienceRules } from "./rules/resilience";
 import { secretsRules } from "./rules/secrets";
 
@@ -31,7 +33,7 @@ export const LEVEL_BY_CATEGORY: Record<Category, EnforcementLevel> = {
 /** Policies not otherwise given a level (none today; the pack default CrossGuard needs). */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "advisory";
 
-const allRules: BulwarkPolicy[] = [...iamRules, ...secretsRules, ...encryptionRules, ...exposureRules, ...loggingRules, ...resilienceRules, ...networkRules];
+const allRules: BulwarkPolicy[] = [...iamRules, ...secretsRules, ...encryptionRules, ...exposureRules, ...loggingRules, ...resilienceRules, ...networkRules, ...edgeRules, ...reachabilityRules];
 
 export const policies: BulwarkPolicy[] = allRules.map((rule) => ({ ...rule, enforcementLevel: LEVEL_BY_CATEGORY[rule.bulwark.category] }));
 

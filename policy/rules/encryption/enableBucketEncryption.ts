@@ -16,7 +16,7 @@ function algorithmsOf(rules: unknown): (string | "unknown")[] {
 }
 
 export const enableBucketEncryption = stackRule({
-    name: "s3-bucket-enable-kms-encryption",
+    name: "s3-enable-bucket-encryption",
     category: "encryption",
     description: "S3 buckets must encrypt objects by default with KMS.",
     what: "Each Bucket needs default encryption with sseAlgorithm aws:kms (or aws:kms:dsse): a BucketServerSideEncryptionConfiguration whose `bucket` is that bucket, or the bucket's own serverSideEncryptionConfiguration. With `allowS3ManagedKeys`, AES256 (SSE-S3) passes too.",

@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asString, get, isUnknown } from "../../lib/values";
 
 export const enableKeyRotation = resourceRule({
-    name: "kms-key-enable-rotation",
+    name: "kms-enable-key-rotation",
     category: "encryption",
     description: "Symmetric KMS keys must rotate their key material.",
     what: "Keys with keySpec SYMMETRIC_DEFAULT (the default) and keyUsage ENCRYPT_DECRYPT without enableKeyRotation: true (asymmetric and HMAC keys cannot rotate).",

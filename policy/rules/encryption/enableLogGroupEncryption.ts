@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { get } from "../../lib/values";
 
 export const enableLogGroupEncryption = resourceRule({
-    name: "cloudwatch-log-group-enable-kms-encryption",
+    name: "cloudwatch-enable-log-group-encryption",
     category: "encryption",
     description: "CloudWatch log groups must be encrypted with a customer managed KMS key.",
     what: "LogGroups without kmsKeyId.",

@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { get } from "../../lib/values";
 
 export const enableQueueEncryption = resourceRule({
-    name: "sqs-queue-enable-encryption",
+    name: "sqs-enable-queue-encryption",
     category: "encryption",
     description: "SQS queues must be encrypted at rest.",
     what: "Queues with neither kmsMasterKeyId nor sqsManagedSseEnabled, or with sqsManagedSseEnabled explicitly false and no key.",

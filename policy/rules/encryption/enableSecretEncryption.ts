@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asString, get } from "../../lib/values";
 
 export const enableSecretEncryption = resourceRule({
-    name: "secretsmanager-secret-enable-kms-encryption",
+    name: "secretsmanager-enable-secret-encryption",
     category: "encryption",
     description: "Secrets Manager secrets must be encrypted with a customer managed KMS key.",
     what: 'Secrets without kmsKeyId, or with the AWS managed key "alias/aws/secretsmanager".',

@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { get } from "../../lib/values";
 
 export const enableTopicEncryption = resourceRule({
-    name: "sns-topic-enable-kms-encryption",
+    name: "sns-enable-topic-encryption",
     category: "encryption",
     description: "SNS topics must be encrypted at rest with KMS.",
     what: "Topics without kmsMasterKeyId.",

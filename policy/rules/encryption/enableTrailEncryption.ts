@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { get } from "../../lib/values";
 
 export const enableTrailEncryption = resourceRule({
-    name: "cloudtrail-trail-enable-kms-encryption",
+    name: "cloudtrail-enable-trail-encryption",
     category: "encryption",
     description: "CloudTrail trails must encrypt log files with a customer managed KMS key.",
     what: "Trails without kmsKeyId.",

@@ -3,7 +3,7 @@ import { bucketsOf, companionsOf } from "../reachability/buckets";
 import { transportVerdict } from "./transport";
 
 export const enforceBucketTls = stackRule({
-    name: "s3-bucket-enforce-tls",
+    name: "s3-enforce-bucket-tls",
     category: "encryption",
     description: "S3 bucket policies must deny requests that do not use TLS.",
     what: 'Each Bucket needs a policy (a BucketPolicy whose `bucket` is that bucket, or its own `policy`) with a Deny statement for Principal "*", Action "s3:*" (or "*"), and Condition Bool aws:SecureTransport "false" (or NumericLessThan s3:TlsVersion).',

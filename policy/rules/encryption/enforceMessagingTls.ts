@@ -9,7 +9,7 @@ const KINDS = [
 ];
 
 export const enforceMessagingTls = stackRule({
-    name: "messaging-enforce-tls",
+    name: "sns-sqs-enforce-messaging-tls",
     category: "encryption",
     description: "SNS topic and SQS queue policies must deny publishing and sending without TLS.",
     what: 'Each Topic (its `policy` or a TopicPolicy whose `arn` is the topic) and each Queue (its `policy` or a QueuePolicy whose `queueUrl` is the queue) needs a Deny for Principal "*" on sns:Publish / sqs:SendMessage (or the whole service) when aws:SecureTransport is "false".',

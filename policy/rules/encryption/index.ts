@@ -1,4 +1,29 @@
 import { BulwarkPolicy } from "../../lib/rule";
+import { enableAtRestEncryption } from "./enableAtRestEncryption";
+import { enableBucketEncryption } from "./enableBucketEncryption";
+import { enableEnvironmentEncryption } from "./enableEnvironmentEncryption";
+import { enableKeyRotation } from "./enableKeyRotation";
+import { enableLogGroupEncryption } from "./enableLogGroupEncryption";
+import { enableQueueEncryption } from "./enableQueueEncryption";
+import { enableSecretEncryption } from "./enableSecretEncryption";
+import { enableTopicEncryption } from "./enableTopicEncryption";
+import { enableTrailEncryption } from "./enableTrailEncryption";
+import { enableTransitEncryption } from "./enableTransitEncryption";
+import { enforceBucketTls } from "./enforceBucketTls";
+import { enforceMessagingTls } from "./enforceMessagingTls";
 
 /** Encryption at rest and in transit (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
-export const encryptionRules: BulwarkPolicy[] = [];
+export const encryptionRules: BulwarkPolicy[] = [
+    enableAtRestEncryption,
+    enableBucketEncryption,
+    enableEnvironmentEncryption,
+    enableKeyRotation,
+    enableLogGroupEncryption,
+    enableQueueEncryption,
+    enableSecretEncryption,
+    enableTopicEncryption,
+    enableTrailEncryption,
+    enableTransitEncryption,
+    enforceBucketTls,
+    enforceMessagingTls,
+];

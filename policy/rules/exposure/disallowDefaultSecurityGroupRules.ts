@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asArray, get, isUnknown } from "../../lib/values";
 
 export const disallowDefaultSecurityGroupRules = resourceRule({
-    name: "ec2-default-security-group-disallow-rules",
+    name: "ec2-disallow-default-security-group-rules",
     category: "exposure",
     description: "A VPC's default security group must have no ingress and no egress rules.",
     what: "DefaultSecurityGroup resources (which take over a VPC's default group) with any ingress or egress block.",

@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asArray, get } from "../../lib/values";
 
 export const disallowInstancePublicIp = resourceRule({
-    name: "ec2-instance-disallow-public-ip",
+    name: "ec2-disallow-instance-public-ip",
     category: "exposure",
     description: "EC2 instances must not get a public IP address at launch.",
     what: "Instances with associatePublicIpAddress true, on the instance or on one of its networkInterfaces blocks.",

@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asString, get } from "../../lib/values";
 
 export const disallowPublicFunctionUrl = resourceRule({
-    name: "lambda-function-url-disallow-public-access",
+    name: "lambda-disallow-public-function-url",
     category: "exposure",
     description: "Lambda function URLs must require IAM authorization.",
     what: 'FunctionUrl resources whose authorizationType is "NONE".',

@@ -1,4 +1,25 @@
 import { BulwarkPolicy } from "../../lib/rule";
+import { configurePublicAccessBlock } from "./configurePublicAccessBlock";
+import { disallowDefaultSecurityGroupRules } from "./disallowDefaultSecurityGroupRules";
+import { disallowInstancePublicIp } from "./disallowInstancePublicIp";
+import { disallowPublicAdminIngress } from "./disallowPublicAdminIngress";
+import { disallowPublicFunctionUrl } from "./disallowPublicFunctionUrl";
+import { disallowPublicIngress } from "./disallowPublicIngress";
+import { disallowPublicInvoke } from "./disallowPublicInvoke";
+import { disallowPublicIpOnLaunch } from "./disallowPublicIpOnLaunch";
+import { enableAuth } from "./enableAuth";
+import { requireImdsv2 } from "./requireImdsv2";
 
-/** Public exposure: security groups, function URLs, CloudFront viewer protocols (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
-export const exposureRules: BulwarkPolicy[] = [];
+/** Public exposure: security groups, network ACLs, public addresses, function URLs and permissions, cache AUTH, S3 public access (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
+export const exposureRules: BulwarkPolicy[] = [
+    configurePublicAccessBlock,
+    disallowDefaultSecurityGroupRules,
+    disallowInstancePublicIp,
+    disallowPublicAdminIngress,
+    disallowPublicFunctionUrl,
+    disallowPublicIngress,
+    disallowPublicInvoke,
+    disallowPublicIpOnLaunch,
+    enableAuth,
+    requireImdsv2,
+];

@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asNumber, get, isUnknown } from "../../lib/values";
 
 export const configureLogRetention = resourceRule({
-    name: "cloudwatch-log-group-configure-retention",
+    name: "cloudwatch-configure-log-retention",
     category: "logging",
     description: "CloudWatch log groups must set a retention period of at least the configured minimum.",
     what: "LogGroups whose retentionInDays is unset or 0 (never expire), or below `minimumRetentionDays` (1 by default: any explicit period).",

@@ -22,7 +22,7 @@ function isLogBucket(resources: PolicyResource[], bucket: PolicyResource): boole
 }
 
 export const enableBucketAccessLogs = stackRule({
-    name: "s3-bucket-enable-access-logs",
+    name: "s3-enable-bucket-access-logs",
     category: "logging",
     description: "S3 buckets should record server access logs.",
     what: "Each Bucket that is not itself a log destination should be the `bucket` of a BucketLogging (or set its own `logging`). Buckets that receive logs (a BucketLogging targetBucket, or a policy admitting logging.s3, delivery.logs or cloudtrail) are skipped.",

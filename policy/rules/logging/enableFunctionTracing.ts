@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asString, get, isUnknown } from "../../lib/values";
 
 export const enableFunctionTracing = resourceRule({
-    name: "lambda-function-enable-tracing",
+    name: "lambda-enable-function-tracing",
     category: "logging",
     description: "Lambda functions should enable X-Ray active tracing.",
     what: 'Functions whose tracingConfig.mode is not "Active".',

@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { get, isUnknown } from "../../lib/values";
 
 export const enableTrailMultiRegion = resourceRule({
-    name: "cloudtrail-trail-enable-multi-region",
+    name: "cloudtrail-enable-trail-multi-region",
     category: "logging",
     description: "CloudTrail trails must record every region and global service events.",
     what: "Trails without isMultiRegionTrail: true, or with includeGlobalServiceEvents: false.",

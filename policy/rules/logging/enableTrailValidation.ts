@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { get, isUnknown } from "../../lib/values";
 
 export const enableTrailValidation = resourceRule({
-    name: "cloudtrail-trail-enable-log-validation",
+    name: "cloudtrail-enable-trail-validation",
     category: "logging",
     description: "CloudTrail trails must enable log file integrity validation.",
     what: "Trails without enableLogFileValidation: true.",

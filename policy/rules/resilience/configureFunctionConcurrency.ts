@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asNumber, get, isUnknown } from "../../lib/values";
 
 export const configureFunctionConcurrency = resourceRule({
-    name: "lambda-function-configure-reserved-concurrency",
+    name: "lambda-configure-function-concurrency",
     category: "resilience",
     description: "Lambda functions should reserve (and so cap) their concurrency.",
     what: "Functions without reservedConcurrentExecutions, or with -1 (unreserved).",

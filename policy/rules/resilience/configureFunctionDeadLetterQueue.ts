@@ -28,7 +28,7 @@ function asyncInvokers(resources: PolicyResource[]): Map<string, PolicyResource>
 }
 
 export const configureFunctionDeadLetterQueue = stackRule({
-    name: "lambda-function-configure-dead-letter-queue",
+    name: "lambda-configure-function-dead-letter-queue",
     category: "resilience",
     description: "Lambda functions invoked asynchronously should keep failed events in a dead-letter queue.",
     what: "Functions that something invokes asynchronously (a Permission for an event-source service such as s3/sns/events, an SNS lambda subscription, an EventBridge target) without deadLetterConfig.targetArn or an on-failure FunctionEventInvokeConfig. Functions only called synchronously (function URLs, API Gateway) are not judged.",

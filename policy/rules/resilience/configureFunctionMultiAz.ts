@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asArray, get, isUnknown } from "../../lib/values";
 
 export const configureFunctionMultiAz = resourceRule({
-    name: "lambda-function-configure-multi-az",
+    name: "lambda-configure-function-multi-az",
     category: "resilience",
     description: "VPC Lambda functions should be attached to subnets in at least two AZs.",
     what: "Functions with vpcConfig naming a single subnet.",

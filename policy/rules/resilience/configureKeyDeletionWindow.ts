@@ -2,7 +2,7 @@ import { resourceRule } from "../../lib/rule";
 import { asNumber, get, isUnknown } from "../../lib/values";
 
 export const configureKeyDeletionWindow = resourceRule({
-    name: "kms-key-configure-deletion-window",
+    name: "kms-configure-key-deletion-window",
     category: "resilience",
     description: "KMS keys should wait at least the configured number of days before deletion.",
     what: "Keys whose deletionWindowInDays is below `minimumDays` (30 by default, AWS's own default when unset).",

@@ -1,7 +1,7 @@
 import { resourceRule } from "../../lib/rule";
 import { asNumber, asString, get, isUnknown } from "../../lib/values";
 
-export const enableCacheSnapshots = resourceRule({
+export const enableSnapshots = resourceRule({
     name: "elasticache-enable-snapshots",
     category: "resilience",
     description: "Redis and Valkey caches should keep automatic snapshots.",

@@ -13,7 +13,7 @@ const STATEFUL = [
     "aws:dynamodb/table:Table",
 ];
 
-export const enableDeletionProtection = stackRule({
+export const enableProtect = stackRule({
     name: "stateful-resources-enable-protect",
     category: "resilience",
     description: "Stateful resources should carry Pulumi's protect option.",

@@ -4,8 +4,8 @@ import { linksOf } from "../reachability/links";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 
-export const enableWafLogging = stackRule({
-    name: "wafv2-web-acl-enable-logging",
+export const enableWebAclLogging = stackRule({
+    name: "wafv2-enable-web-acl-logging",
     category: "logging",
     description: "WAF web ACLs must log requests.",
     what: "Each WebAcl must be the resourceArn of a WebAclLoggingConfiguration.",

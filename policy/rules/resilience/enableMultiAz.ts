@@ -1,7 +1,7 @@
 import { resourceRule } from "../../lib/rule";
 import { asNumber, asString, get, isUnknown } from "../../lib/values";
 
-export const enableCacheMultiAz = resourceRule({
+export const enableMultiAz = resourceRule({
     name: "elasticache-enable-multi-az",
     category: "resilience",
     description: "Production replication groups should fail over automatically to a replica in another AZ.",

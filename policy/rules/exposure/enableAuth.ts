@@ -3,7 +3,7 @@ import { asArray, asString, get, isUnknown } from "../../lib/values";
 
 const REDIS_ENGINES = ["redis", "valkey"];
 
-export const enableCacheAuth = resourceRule({
+export const enableAuth = resourceRule({
     name: "elasticache-enable-auth",
     category: "exposure",
     description: "Redis and Valkey caches must require authentication (AUTH token or RBAC user group).",

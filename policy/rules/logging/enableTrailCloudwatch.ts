@@ -1,8 +1,8 @@
 import { resourceRule } from "../../lib/rule";
 import { get } from "../../lib/values";
 
-export const enableTrailCloudWatchLogs = resourceRule({
-    name: "cloudtrail-trail-enable-cloudwatch-logs",
+export const enableTrailCloudwatch = resourceRule({
+    name: "cloudtrail-enable-trail-cloudwatch",
     category: "logging",
     description: "CloudTrail trails must deliver to CloudWatch Logs.",
     what: "Trails without cloudWatchLogsGroupArn (and its cloudWatchLogsRoleArn).",

@@ -1,7 +1,7 @@
 import { resourceRule } from "../../lib/rule";
 import { asRecord, get, isUnknown } from "../../lib/values";
 
-export const enableFunctionEnvironmentEncryption = resourceRule({
+export const enableEnvironmentEncryption = resourceRule({
     name: "lambda-function-enable-environment-encryption",
     category: "encryption",
     description: "Lambda functions with environment variables must encrypt them with a customer managed KMS key.",

@@ -1,7 +1,7 @@
 import { resourceRule } from "../../lib/rule";
 import { get, isUnknown } from "../../lib/values";
 
-export const enableCacheAtRestEncryption = resourceRule({
+export const enableAtRestEncryption = resourceRule({
     name: "elasticache-enable-at-rest-encryption",
     category: "encryption",
     description: "ElastiCache data must be encrypted at rest with a customer managed KMS key.",

@@ -29,7 +29,7 @@ function publishersOf(resources: PolicyResource[], topic: PolicyResource): { nee
     return found;
 }
 
-export const requireKeyServiceAccess = stackRule({
+export const requireServiceAccess = stackRule({
     name: "kms-key-require-service-access",
     category: "encryption",
     description: "A KMS key's policy must admit the AWS service that encrypts with it.",

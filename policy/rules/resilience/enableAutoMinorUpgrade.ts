@@ -1,7 +1,7 @@
 import { resourceRule } from "../../lib/rule";
 import { get } from "../../lib/values";
 
-export const enableCacheMinorUpgrades = resourceRule({
+export const enableAutoMinorUpgrade = resourceRule({
     name: "elasticache-enable-auto-minor-upgrade",
     category: "resilience",
     description: "ElastiCache should apply minor engine upgrades automatically.",

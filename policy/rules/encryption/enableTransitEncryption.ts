@@ -1,7 +1,7 @@
 import { resourceRule } from "../../lib/rule";
 import { asString, get, isUnknown } from "../../lib/values";
 
-export const enableCacheTransitEncryption = resourceRule({
+export const enableTransitEncryption = resourceRule({
     name: "elasticache-enable-transit-encryption",
     category: "encryption",
     description: "ElastiCache must require TLS between clients and nodes.",
