@@ -51,7 +51,7 @@ export const lambdaLimits: ReadinessCheck = {
             if (reserved > reservable) {
                 findings.push(
                     stack.finding(this, fn, "error",
-                        `Function "${fn.name}" reserves ${reserved} concurrent executions: with an account limit of ${limit}, at most ${reservable} can be reserved.`,
+                        `Function "${fn.name}" reserves ${reserved} concurrent executions: ${reservable > 0 ? `with an account limit of ${limit}, at most ${reservable} can be reserved` : `an account limit of ${limit} leaves nothing to reserve`}.`,
                         `Lambda: reservations may not leave fewer than ${LAMBDA_UNRESERVED_MINIMUM} unreserved concurrent executions in the account.`,
                         `Reserve at most ${reservable}, or raise the account's concurrency quota (Service Quotas) and pass the new limit to the plan.`),
                 );
