@@ -32,7 +32,8 @@ export interface World {
     /** Replication group overrides. */
     cache: Partial<aws.elasticache.ReplicationGroupArgs>;
     functionArgs: Partial<aws.lambda.FunctionArgs>;
-    logsKeyPolicy: "logs" | "root-only" | "logs-other-region";
+    /** The logs key: allows CloudWatch Logs; only the root; lives in eu-west-1; or admits only eu-west-1 log groups. */
+    logsKeyPolicy: "logs" | "root-only" | "key-in-other-region" | "condition-other-region";
     distribution: Partial<aws.cloudfront.DistributionArgs>;
     webAcl: { scope: string; region: string };
     /** Extra resources the test adds after the world is built. */
@@ -92,7 +93,7 @@ function keyPolicy(kind: World["logsKeyPolicy"]): string {
         Principal: { Service: `logs.${REGION}.amazonaws.com` },
         Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
         Resource: "*",
-        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${kind === "logs-other-region" ? "eu-west-1" : REGION}:${ACCOUNT}:log-group:*` } },
+        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${kind === "condition-other-region" ? "eu-west-1" : REGION}:${ACCOUNT}:log-group:*` } },
     };
     return JSON.stringify({ Version: "2012-10-17", Statement: kind === "root-only" ? [root] : [root, logs] });
 }
@@ -135,7 +136,7 @@ export function buildWorld(w: World): Built {
         });
     }
 
-    const logsKey = new aws.kms.Key("logs-key", { policy: keyPolicy(w.logsKeyPolicy), ...(w.logsKeyPolicy === "logs-other-region" ? { region: "eu-west-1" } : {}) });
+    const logsKey = new aws.kms.Key("logs-key", { policy: keyPolicy(w.logsKeyPolicy), ...(w.logsKeyPolicy === "key-in-other-region" ? { region: "eu-west-1" } : {}) });
     const role = new aws.iam.Role("fn-role", {
         assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: w.trustService }, Action: "sts:AssumeRole" }] }),
         managedPolicyArns: w.eniPolicy === "managed" ? ["arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"] : undefined,

@@ -664,7 +664,9 @@ export function allPolicyDocuments(stack: StackView): { resource: RecordedResour
         const resourcePolicy = resourcePolicyDocument(resource.type, props);
         if (resourcePolicy) sources.push(resourcePolicy);
         if (resource.type === TYPES.role) sources.push({ label: "assumeRolePolicy", value: get(props, "assumeRolePolicy") });
-        for (const { label, document } of parseSources(sources)) if (document) found.push({ resource, label, document });
+        for (const { label, document } of parseSources(sources)) {
+            if (document) found.push({ resource, label: label === "policy" ? `policy "${resource.name}"` : `${label} of "${resource.name}"`, document });
+        }
     }
     return found;
 }
