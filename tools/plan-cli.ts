@@ -2,10 +2,14 @@ import * as fs from "fs";
 import { PlanInputError } from "./engine/project";
 import { ProgramError } from "./engine/run";
 import { checkStack } from "./plan";
-import { blocks, formatNotes, formatText } from "./policy/report";
+import { blocks, formatNotes } from "./policy/report";
+import { parseUsage, Usage } from "./cost/usage";
+import { colourEnabled } from "./report/colour";
+import { OUTPUT_FORMATS, OutputFormat, render } from "./report/render";
 
 /**
- * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json] [--out file] [--policy-config file]`.
+ * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json|markdown|sarif] [--out file] [--policy-config file]
+ *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod]`.
  * Exit codes are a contract read by CI: 0 clean, 1 a mandatory finding, 2 usage, config or program error.
  */
 
@@ -17,14 +21,20 @@ export interface CliOptions {
     stack: string;
     program?: string;
     preview: boolean;
-    format: "text" | "json";
+    format: OutputFormat;
     out?: string;
     /** Pulumi policy config file (levels, settings, exemptions); default `policy/config.<stack>.json`. */
     policyConfig?: string;
+    /** Overrides of the cost estimate's usage model. */
+    usage?: Partial<Usage>;
+    /** Stacks planned side by side instead of `stack`; the exit code is the worst of them. */
+    compare?: string[];
 }
 
-const FORMATS = ["text", "json"] as const;
-const USAGE = "usage: npm run plan -- --stack <name> [--program <file>] [--preview] [--format text|json] [--out <file>] [--policy-config <file>]";
+const FORMATS = OUTPUT_FORMATS;
+const USAGE =
+    "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--preview] [--format text|json|markdown|sarif] " +
+    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>]";
 
 export function parseArgs(argv: string[]): CliOptions {
     const options: Partial<CliOptions> & { preview: boolean } = { preview: false };
@@ -60,6 +70,13 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--policy-config":
                 options.policyConfig = take();
                 break;
+            case "--usage":
+                options.usage = parseUsage(take());
+                break;
+            case "--compare":
+                options.compare = take().split(",").map((s) => s.trim()).filter((s) => s !== "");
+                if (options.compare.length < 2) throw new PlanInputError(`--compare needs two or more stacks separated by commas, e.g. --compare dev,prod.`);
+                break;
             case "--help":
             case "-h":
                 throw new PlanInputError(USAGE);
@@ -67,9 +84,13 @@ export function parseArgs(argv: string[]): CliOptions {
                 throw new PlanInputError(`Unknown argument "${argv[i]}". ${USAGE}`);
         }
     }
+    if (options.compare && options.stack) throw new PlanInputError(`--stack and --compare exclude each other: give one. ${USAGE}`);
+    if (options.compare) options.stack = options.compare[0];
     if (!options.stack) throw new PlanInputError(`--stack is required. ${USAGE}`);
-    if (!/^[A-Za-z0-9_.-]+$/.test(options.stack)) {
-        throw new PlanInputError(`--stack is "${options.stack}": stack names use letters, digits, "-", "_" and "." only.`);
+    for (const stack of options.compare ?? [options.stack]) {
+        if (!/^[A-Za-z0-9_.-]+$/.test(stack)) {
+            throw new PlanInputError(`--stack is "${stack}": stack names use letters, digits, "-", "_" and "." only.`);
+        }
     }
     return { format: "text", ...options, stack: options.stack };
 }
@@ -78,13 +99,16 @@ export async function main(argv: string[]): Promise<number> {
     let options: CliOptions;
     try {
         options = parseArgs(argv);
-        const { report, evaluation } = await checkStack(options);
-        const output = options.format === "json" ? JSON.stringify(report, null, 2) : formatText(report, evaluation.notes, options.preview);
+        const checked = [];
+        for (const stack of options.compare ?? [options.stack]) checked.push(await checkStack({ ...options, stack }));
+        const outcomes = checked.map((c) => ({ report: c.report, resources: c.run.resources, notes: c.evaluation.notes, preview: options.preview }));
+        const output = render(options.format, outcomes, { colour: !options.out && colourEnabled(process.stdout) });
         if (options.out) fs.writeFileSync(options.out, output + "\n");
         else process.stdout.write(output + "\n");
-        // JSON stays exactly the report; notes (not violations) go to stderr there.
-        if (options.format === "json" && evaluation.notes.length > 0) process.stderr.write(formatNotes(evaluation.notes) + "\n");
-        return blocks(report) ? EXIT_FINDINGS : EXIT_OK;
+        // Machine formats stay exactly the report; notes (not violations) go to stderr there.
+        const notes = checked.flatMap((c) => c.evaluation.notes);
+        if (options.format !== "text" && notes.length > 0) process.stderr.write(formatNotes(notes) + "\n");
+        return checked.some((c) => blocks(c.report)) ? EXIT_FINDINGS : EXIT_OK;
     } catch (error) {
         process.stderr.write(`plan: ${describe(error)}\n`);
         return EXIT_USAGE;

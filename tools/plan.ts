@@ -6,6 +6,8 @@ import { RecordedResource } from "./engine/recorder";
 import { readPolicyConfigFile, PolicyConfigFile } from "./policy/config";
 import { Evaluation, evaluate } from "./policy/evaluate";
 import { buildReport, PlanReport } from "./policy/report";
+import { CostEstimate, estimateCost } from "./cost/estimate";
+import { Usage } from "./cost/usage";
 
 /** Bulwark's own program, planned when no `--program` is given. */
 export const DEFAULT_PROGRAM = path.resolve(__dirname, "..", "index.ts");
@@ -17,6 +19,8 @@ export interface PlanOptions {
     preview?: boolean;
     /** A Pulumi policy config file; `policy/config.<stack>.json` when that exists. */
     policyConfig?: string;
+    /** Overrides of the cost estimate's usage model (requests, durationMs, gbOut, natGb, memoryMb). */
+    usage?: Partial<Usage>;
 }
 
 export interface ReportResource {
@@ -68,7 +72,7 @@ export interface CheckedPlan extends Plan {
     evaluation: Evaluation;
     /** The policy config file applied, if any. */
     policyConfigFile: string | undefined;
-    report: PlanReport;
+    report: PlanReport & { cost: CostEstimate };
 }
 
 /** Plans the stack and evaluates the policy pack on it: the verdict `pulumi preview --policy-pack policy` would give. */
@@ -78,6 +82,6 @@ export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
     const config: PolicyConfigFile | undefined = policyConfigFile ? readPolicyConfigFile(policyConfigFile) : undefined;
     const plan = await planStack(options);
     const evaluation = await evaluate(plan.run, { config });
-    const report = buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations);
+    const report = { ...buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations), cost: estimateCost(plan.run.resources, options.usage) };
     return { ...plan, evaluation, policyConfigFile, report };
 }

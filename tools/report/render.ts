@@ -1,0 +1,42 @@
+/**
+ * Turns planned stacks into the requested output format. One stack gives that stack's report; more
+ * (`--compare dev,prod`) give each report plus the costs side by side, and in JSON the object
+ * `{"compare": [report, ...]}` in the order the stacks were named.
+ */
+import { formatCompareText, formatCostText } from "../cost/format";
+import { packVersion } from "../policy/evaluate";
+import { formatText } from "../policy/report";
+import { colourText } from "./colour";
+import { formatMarkdown } from "./markdown";
+import { StackOutcome } from "./outcome";
+import { toSarif } from "./sarif";
+
+export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface RenderOptions {
+    /** ANSI colour in the text format (see colourEnabled). */
+    colour?: boolean;
+}
+
+function textOf(outcome: StackOutcome): string {
+    return [formatText(outcome.report, outcome.notes, outcome.preview), formatCostText(outcome.report.cost)].join("\n\n");
+}
+
+export function render(format: OutputFormat, outcomes: StackOutcome[], options: RenderOptions = {}): string {
+    const compare = outcomes.length > 1;
+    switch (format) {
+        case "json":
+            return JSON.stringify(compare ? { compare: outcomes.map((o) => o.report) } : outcomes[0].report, null, 2);
+        case "sarif":
+            return JSON.stringify(toSarif(outcomes, packVersion()), null, 2);
+        case "markdown":
+            return formatMarkdown(outcomes).trimEnd();
+        case "text": {
+            const parts = outcomes.map(textOf);
+            if (compare) parts.push(formatCompareText(outcomes.map((o) => ({ stack: o.report.stack, cost: o.report.cost }))));
+            const text = parts.join(`\n\n${"=".repeat(72)}\n\n`);
+            return options.colour ? colourText(text) : text;
+        }
+    }
+}
