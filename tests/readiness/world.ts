@@ -50,6 +50,7 @@ export interface Built {
     privateSubnets: aws.ec2.Subnet[];
     publicSubnet: aws.ec2.Subnet;
     logsKey: aws.kms.Key;
+    endpointSg: aws.ec2.SecurityGroup;
 }
 
 export const ACCOUNT = "123456789012";
@@ -211,7 +212,7 @@ export function buildWorld(w: World): Built {
         viewerCertificate: { cloudfrontDefaultCertificate: true },
         ...w.distribution,
     });
-    const built = { vpc, role, fn, functionSg, cacheSg, cache, privateSubnets, publicSubnet, logsKey };
+    const built = { vpc, role, fn, functionSg, cacheSg, cache, privateSubnets, publicSubnet, logsKey, endpointSg };
     w.extra?.(built);
     return built;
 }
