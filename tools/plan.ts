@@ -82,6 +82,6 @@ export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
     const config: PolicyConfigFile | undefined = policyConfigFile ? readPolicyConfigFile(policyConfigFile) : undefined;
     const plan = await planStack(options);
     const evaluation = await evaluate(plan.run, { config });
-    const report = { ...buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations), cost: estimateCost(plan.run.resources, options.usage) };
+    const report = { ...buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations), cost: estimateCost(plan.run.resources, options.usage, plan.run.region) };
     return { ...plan, evaluation, policyConfigFile, report };
 }

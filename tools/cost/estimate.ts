@@ -159,7 +159,8 @@ function memoryOf(functions: RecordedResource[]): number {
     return recorded ?? 128;
 }
 
-export function estimateCost(resources: RecordedResource[], overrides: Partial<Usage> = {}): CostEstimate {
+/** `region`, when given and not the price list's, is named in the note: the figures stay us-east-1's. */
+export function estimateCost(resources: RecordedResource[], overrides: Partial<Usage> = {}, region?: string): CostEstimate {
     const items = new Items();
     const ofType = (type: string) => resources.filter((r) => r.type === type);
     const functions = ofType(T.lambda);
@@ -276,14 +277,15 @@ export function estimateCost(resources: RecordedResource[], overrides: Partial<U
         idleMonthlyUsd: money(idle),
         items: items.list,
         date: PRICES.date,
-        note: costNote(usage),
+        note: costNote(usage, region),
         usage,
     };
 }
 
-export function costNote(usage: Usage): string {
+export function costNote(usage: Usage, region?: string): string {
+    const elsewhere = region && region !== PRICES.region ? ` (the stack is in ${region}; its prices differ)` : "";
     return (
-        `estimate from list prices (${PRICES.region}, ${PRICES.basis}) dated ${PRICES.date}; ` +
+        `estimate from list prices (${PRICES.region}${elsewhere}, ${PRICES.basis}) dated ${PRICES.date}; ` +
         `usage assumed: ${usage.requests} requests, ${usage.durationMs} ms at ${usage.memoryMb} MB, ${usage.gbOut} GB out, ${usage.natGb} GB through NAT gateways a month; ` +
         "free tiers not applied; items marked not estimated are usage-based and left out of the total"
     );
