@@ -18,7 +18,7 @@ export interface StackCase {
     preview?: boolean;
 }
 
-export function describeStackPolicy(policy: string, compliance: string, cases: StackCase[], passes: StackCase[] = []): void {
+export function describeStackPolicy(policy: string, compliance: string, cases: StackCase[], passes: Omit<StackCase, "messages" | "on">[] = []): void {
     describe(policy, () => {
         let base: ProgramRun;
         let preview: ProgramRun;
