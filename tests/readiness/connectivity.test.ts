@@ -47,22 +47,21 @@ describe("readiness: connectivity that will not work", function () {
             for (const preview of [false, true]) {
                 const checked = await checkWorld({ privateRoute: "none" }, { checks: check, preview });
                 assert.deepStrictEqual(messages(checked), [
-                    'warning: Function "api" calls the internet ("UPSTREAM_URL") but subnet "private-0" has no route to a NAT: those calls will time out.',
-                    'warning: Function "api" calls the internet ("UPSTREAM_URL") but subnet "private-1" has no route to a NAT: those calls will time out.',
+                    'warning: Function "api" calls the internet ("UPSTREAM_URL") but its subnets "private-0" and "private-1" have no route to a NAT: those calls will time out.',
                 ]);
             }
         });
         it("Noncompliance 2: an AWS service with neither NAT nor endpoint", async () => {
             const checked = await checkWorld({ privateRoute: "none", upstreamUrl: undefined, endpointServices: [] }, { checks: check });
             assert.deepStrictEqual(messages(checked), [
-                'warning: Function "api" calls secretsmanager (secretsmanager:GetSecretValue) but subnet "private-0" has neither a NAT route nor a VPC endpoint for it: those calls will time out.',
-                'warning: Function "api" calls secretsmanager (secretsmanager:GetSecretValue) but subnet "private-1" has neither a NAT route nor a VPC endpoint for it: those calls will time out.',
+                'warning: Function "api" calls secretsmanager (secretsmanager:GetSecretValue) but its subnets "private-0" and "private-1" have neither a NAT route nor a secretsmanager VPC endpoint: those calls will time out.',
             ]);
         });
         it("Noncompliance 3: a function in subnets routed straight to the internet gateway", async () => {
-            const checked = await checkWorld({ privateRoute: "igw", privateCidrs: ["10.0.1.0/24", "10.0.2.0/24"] }, { checks: check });
-            assert.strictEqual(messages(checked).length, 2);
-            assert.match(messages(checked)[0], /subnet "private-0" routes to an internet gateway, which Lambda's interfaces \(no public IP\) cannot use/);
+            const checked = await checkWorld({ privateRoute: "igw" }, { checks: check });
+            assert.deepStrictEqual(messages(checked), [
+                'warning: Function "api" calls the internet ("UPSTREAM_URL") but its subnets "private-0" and "private-1" route to an internet gateway, which Lambda\'s interfaces (no public IP) cannot use: those calls will time out.',
+            ]);
         });
     });
 

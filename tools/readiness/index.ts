@@ -82,25 +82,45 @@ export async function runReadiness(
     };
 }
 
+/** The readiness part of the plan's JSON report: new top-level fields, and two counts added to `summary`. */
+export interface ReadinessReport {
+    readiness: Finding[];
+    deployPlan: DeployPlan;
+    summary: { readinessErrors: number; readinessWarnings: number };
+}
+
+export function readinessReport<S extends object>(readiness: Readiness, summary: S): Omit<ReadinessReport, "summary"> & { summary: S & ReadinessReport["summary"] } {
+    return {
+        summary: { ...summary, readinessErrors: readiness.errors, readinessWarnings: readiness.warnings },
+        readiness: readiness.findings.map(({ check, severity, urn, name, type, message, rule, fix }) => ({ check, severity, urn, name, type, message, rule, fix })),
+        deployPlan: readiness.deployPlan,
+    };
+}
+
 /** The "Deploy readiness" section of the text report. */
-export function formatReadiness(readiness: Readiness): string {
-    const lines = [`Deploy readiness: ${readiness.errors} error${readiness.errors === 1 ? "" : "s"} (would fail at deploy), ${readiness.warnings} warning${readiness.warnings === 1 ? "" : "s"} (would deploy but not work)`];
-    for (const f of readiness.findings) {
-        lines.push(`  ${f.severity === "error" ? "ERROR  " : "WARNING"} ${f.check}  ${f.name} (${f.type})`);
-        lines.push(`          ${f.message}`);
-        lines.push(`          rule: ${f.rule}`);
-        lines.push(`          fix:  ${f.fix}`);
+export function formatReadiness(findings: Finding[]): string {
+    const errors = findings.filter((f) => f.severity === "error").length;
+    const warnings = findings.length - errors;
+    const verdict = errors > 0 ? " BLOCKED: AWS would reject the deploy." : "";
+    const lines = [
+        `Deploy readiness: ${errors} error${errors === 1 ? "" : "s"} (would fail at deploy), ${warnings} warning${warnings === 1 ? "" : "s"} (would deploy but not work).${verdict}`,
+    ];
+    for (const f of findings) {
+        lines.push(`  ${f.severity === "error" ? "error  " : "warning"}  ${f.check}  ${f.name} (${f.type})`);
+        lines.push(`    ${f.message}`);
+        lines.push(`    rule: ${f.rule}`);
+        lines.push(`    fix:  ${f.fix}`);
     }
     return lines.join("\n");
 }
 
 /** The "Deploy plan" section: how many waves, what is slow, and the longest chain. */
 export function formatDeployPlan(plan: DeployPlan, nameOf: (urn: string) => string = (urn) => urn.split("::").pop() ?? urn): string {
-    const lines = [`Deploy plan: ${plan.waves.length} wave${plan.waves.length === 1 ? "" : "s"} of creation`];
+    const lines = [`Deploy plan: ${plan.waves.length} wave${plan.waves.length === 1 ? "" : "s"} of creation.`];
     if (plan.slow.length === 0) lines.push("  No slow resources.");
     for (const s of plan.slow) {
         const [min, max] = s.typicalMinutes;
-        lines.push(`  slow: ${nameOf(s.urn)} (${s.type}) ~${min}-${max} min: ${SLOW_RESOURCES[s.type].why}`);
+        lines.push(`  slow: ${nameOf(s.urn)} (${s.type}) ~${min}-${max} min: ${SLOW_RESOURCES[s.type]?.why ?? "slow to create"}`);
     }
     if (plan.criticalPath.urns.length > 0) {
         const [min, max] = plan.criticalPath.typicalMinutes;
@@ -110,11 +130,7 @@ export function formatDeployPlan(plan: DeployPlan, nameOf: (urn: string) => stri
     return lines.join("\n");
 }
 
-/** The readiness part of the JSON report. */
-export function readinessJson(readiness: Readiness) {
-    return {
-        readiness: readiness.findings.map(({ check, severity, urn, name, type, message, rule, fix }) => ({ check, severity, urn, name, type, message, rule, fix })),
-        summary: { readinessErrors: readiness.errors, readinessWarnings: readiness.warnings },
-        deployPlan: readiness.deployPlan,
-    };
+/** Both sections, as the text report shows them (the plan section only when the report has one). */
+export function formatReadinessSections(findings: Finding[], plan: DeployPlan | undefined): string {
+    return plan ? `${formatReadiness(findings)}\n\n${formatDeployPlan(plan)}` : formatReadiness(findings);
 }
