@@ -29,12 +29,14 @@ export interface CliOptions {
     usage?: Partial<Usage>;
     /** Stacks planned side by side instead of `stack`; the exit code is the worst of them. */
     compare?: string[];
+    /** The account's Lambda concurrency quota, for the deploy-readiness checks. @default 1000 */
+    lambdaConcurrencyLimit?: number;
 }
 
 const FORMATS = OUTPUT_FORMATS;
 const USAGE =
     "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--preview] [--format text|json|markdown|sarif] " +
-    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>]";
+    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>]";
 
 export function parseArgs(argv: string[]): CliOptions {
     const options: Partial<CliOptions> & { preview: boolean } = { preview: false };
@@ -77,6 +79,14 @@ export function parseArgs(argv: string[]): CliOptions {
                 options.compare = take().split(",").map((s) => s.trim()).filter((s) => s !== "");
                 if (options.compare.length < 2) throw new PlanInputError(`--compare needs two or more stacks separated by commas, e.g. --compare dev,prod.`);
                 break;
+            case "--lambda-concurrency-limit": {
+                const value = take();
+                if (!/^\d+$/.test(value) || Number(value) < 1) {
+                    throw new PlanInputError(`--lambda-concurrency-limit is "${value}": it must be the account's Lambda concurrency quota, a whole number such as 1000.`);
+                }
+                options.lambdaConcurrencyLimit = Number(value);
+                break;
+            }
             case "--help":
             case "-h":
                 throw new PlanInputError(USAGE);
@@ -108,7 +118,8 @@ export async function main(argv: string[]): Promise<number> {
         // Machine formats stay exactly the report; notes (not violations) go to stderr there.
         const notes = checked.flatMap((c) => c.evaluation.notes);
         if (options.format !== "text" && notes.length > 0) process.stderr.write(formatNotes(notes) + "\n");
-        return checked.some((c) => blocks(c.report)) ? EXIT_FINDINGS : EXIT_OK;
+        // A readiness error is a deploy AWS would reject: it blocks like a mandatory violation.
+        return checked.some((c) => blocks(c.report) || c.report.summary.readinessErrors > 0) ? EXIT_FINDINGS : EXIT_OK;
     } catch (error) {
         process.stderr.write(`plan: ${describe(error)}\n`);
         return EXIT_USAGE;

@@ -8,6 +8,7 @@ import { Evaluation, evaluate } from "./policy/evaluate";
 import { buildReport, PlanReport } from "./policy/report";
 import { CostEstimate, estimateCost } from "./cost/estimate";
 import { Usage } from "./cost/usage";
+import { readinessReport, ReadinessReport, runReadiness } from "./readiness";
 
 /** Bulwark's own program, planned when no `--program` is given. */
 export const DEFAULT_PROGRAM = path.resolve(__dirname, "..", "index.ts");
@@ -21,6 +22,8 @@ export interface PlanOptions {
     policyConfig?: string;
     /** Overrides of the cost estimate's usage model (requests, durationMs, gbOut, natGb, memoryMb). */
     usage?: Partial<Usage>;
+    /** The account's Lambda concurrency quota for the readiness checks. @default 1000 */
+    lambdaConcurrencyLimit?: number;
 }
 
 export interface ReportResource {
@@ -72,7 +75,7 @@ export interface CheckedPlan extends Plan {
     evaluation: Evaluation;
     /** The policy config file applied, if any. */
     policyConfigFile: string | undefined;
-    report: PlanReport & { cost: CostEstimate };
+    report: PlanReport & { cost: CostEstimate } & ReadinessReport;
 }
 
 /** Plans the stack and evaluates the policy pack on it: the verdict `pulumi preview --policy-pack policy` would give. */
@@ -82,6 +85,9 @@ export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
     const config: PolicyConfigFile | undefined = policyConfigFile ? readPolicyConfigFile(policyConfigFile) : undefined;
     const plan = await planStack(options);
     const evaluation = await evaluate(plan.run, { config });
-    const report = { ...buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations), cost: estimateCost(plan.run.resources, options.usage, plan.run.region) };
+    // Deploy readiness is reported apart from policy violations: new fields, the existing ones unchanged.
+    const readiness = await runReadiness(plan.run, { lambdaConcurrencyLimit: options.lambdaConcurrencyLimit });
+    const base = buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations);
+    const report = { ...base, ...readinessReport(readiness, base.summary), cost: estimateCost(plan.run.resources, options.usage, plan.run.region) };
     return { ...plan, evaluation, policyConfigFile, report };
 }

@@ -7,10 +7,11 @@ import type { CostEstimate } from "../cost/estimate";
 import type { PolicyNote } from "../policy/evaluate";
 import type { PlanReport } from "../policy/report";
 import type { Finding } from "../readiness/lib";
+import type { DeployPlan } from "../readiness/deployPlan";
 import type { RuleMetadata } from "../../policy/lib/rule";
 import { policies } from "../../policy/rules";
 
-export type ReportWithCost = PlanReport & { cost: CostEstimate; readiness?: unknown };
+export type ReportWithCost = PlanReport & { cost: CostEstimate; readiness?: unknown; deployPlan?: DeployPlan };
 
 export interface StackOutcome {
     report: ReportWithCost;

@@ -6,9 +6,10 @@
 import { formatCompareText, formatCostText } from "../cost/format";
 import { packVersion } from "../policy/evaluate";
 import { formatText } from "../policy/report";
+import { formatReadinessSections } from "../readiness";
 import { colourText } from "./colour";
 import { formatMarkdown } from "./markdown";
-import { StackOutcome } from "./outcome";
+import { readinessFindings, StackOutcome } from "./outcome";
 import { toSarif } from "./sarif";
 
 export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
@@ -20,7 +21,8 @@ export interface RenderOptions {
 }
 
 function textOf(outcome: StackOutcome): string {
-    return [formatText(outcome.report, outcome.notes, outcome.preview), formatCostText(outcome.report.cost)].join("\n\n");
+    const readiness = formatReadinessSections(readinessFindings(outcome.report), outcome.report.deployPlan);
+    return [formatText(outcome.report, outcome.notes, outcome.preview), readiness, formatCostText(outcome.report.cost)].join("\n\n");
 }
 
 export function render(format: OutputFormat, outcomes: StackOutcome[], options: RenderOptions = {}): string {
