@@ -105,6 +105,12 @@ export const SECURITY_HUB_FINDINGS_PATTERN = {
     },
 };
 
+/**
+ * Where the edge key lives: CloudFront's WAF log groups and log delivery sources exist only in us-east-1,
+ * and a KMS key serves log groups and S3 buckets of its own region only.
+ */
+export const EDGE_KEY_REGION = "us-east-1";
+
 /** The policy pack's rule that wants source conditions in service trust policies. */
 const SCOPED_TRUST_POLICY = "iam-role-require-scoped-trust";
 /** Why the trail's delivery role is exempt; IAM tag values allow no parentheses or commas. */
@@ -187,7 +193,7 @@ interface Trail {
 
 /**
  * The security baseline of one stack: one customer-managed KMS key per purpose (logs, data, trail,
- * alerts), each with a key policy that names only the services that use it; a CloudTrail trail;
+ * alerts, and edge in us-east-1), each with a key policy that names only the services that use it; a CloudTrail trail;
  * an encrypted alerts topic; and, in the one stack that owns them, the account-level detectors and
  * the rules that send their serious findings to the alerts topic.
  */
@@ -208,6 +214,13 @@ export class Baseline extends pulumi.ComponentResource {
     readonly alertsKeyId: pulumi.Output<string>;
     /** Where alarms and findings go; encrypted, TLS-only, publishable by this account's alarms and rules. */
     readonly alertsTopicArn: pulumi.Output<string>;
+    /**
+     * A key in us-east-1 for the edge's data at rest: the WAF's `aws-waf-logs-*` log groups, the CloudFront
+     * access log bucket (written by log delivery) and the static assets bucket (read by this account's
+     * distributions through origin access control).
+     */
+    readonly edgeKeyArn: pulumi.Output<string>;
+    readonly edgeKeyId: pulumi.Output<string>;
 
     private readonly componentName: string;
     private readonly dataKey: aws.kms.Key;
@@ -224,6 +237,7 @@ export class Baseline extends pulumi.ComponentResource {
         this.dataKey = this.createKey("data", "Secrets Manager, ElastiCache, Lambda environment and S3 data", dataKeyPolicy(context, settings.functionRoleArns), settings);
         const trailKey = settings.enableTrail ? this.createKey("trail", "CloudTrail log files", trailKeyPolicy(context, names.trail), settings) : undefined;
         const alertsKey = this.createKey("alerts", "the alerts SNS topic", alertsKeyPolicy(context, names.alertsTopic), settings);
+        const edgeKey = this.createKey("edge", "WAF logs, CloudFront access logs and static assets", edgeKeyPolicy(context), settings, EDGE_KEY_REGION);
         const trail = trailKey ? this.createTrail(context, names, trailKey, logsKey, settings) : undefined;
         const topic = this.createAlertsTopic(context, names.alertsTopic, alertsKey, settings.alertEmails);
         if (settings.ownAccountServices) {
@@ -242,12 +256,15 @@ export class Baseline extends pulumi.ComponentResource {
         this.alertsKeyArn = alertsKey.arn;
         this.alertsKeyId = alertsKey.keyId;
         this.alertsTopicArn = topic.arn;
+        this.edgeKeyArn = edgeKey.arn;
+        this.edgeKeyId = edgeKey.keyId;
         this.registerOutputs({
             logsKeyArn: this.logsKeyArn,
             dataKeyArn: this.dataKeyArn,
             trailKeyArn: this.trailKeyArn,
             alertsKeyArn: this.alertsKeyArn,
             alertsTopicArn: this.alertsTopicArn,
+            edgeKeyArn: this.edgeKeyArn,
         });
     }
 
@@ -276,7 +293,11 @@ export class Baseline extends pulumi.ComponentResource {
         return { account, region, partition, root: pulumi.interpolate`arn:${partition}:iam::${account}:root` };
     }
 
-    private createKey(purpose: string, usedFor: string, policy: pulumi.Output<string>, settings: NormalizedBaselineArgs): aws.kms.Key {
+    /**
+     * `region` overrides the stack's region through the provider's per-resource input, so the key keeps the
+     * stack's credentials and settings (an explicit provider would not read the stack's `aws:` config).
+     */
+    private createKey(purpose: string, usedFor: string, policy: pulumi.Output<string>, settings: NormalizedBaselineArgs, region?: string): aws.kms.Key {
         const name = this.componentName;
         const key = new aws.kms.Key(`${name}-${purpose}-key`, {
             description: `${name}: encrypts ${usedFor}`,
@@ -284,10 +305,12 @@ export class Baseline extends pulumi.ComponentResource {
             rotationPeriodInDays: 365,
             deletionWindowInDays: settings.kmsDeletionWindowDays,
             policy,
+            region,
         }, { parent: this, protect: settings.protect });
         new aws.kms.Alias(`${name}-${purpose}-alias`, {
             name: `alias/${physicalPrefix(name)}-${purpose}`,
             targetKeyId: key.keyId,
+            region,
         }, { parent: this });
         return key;
     }
@@ -607,6 +630,56 @@ export function alertsKeyPolicy(context: AccountContext, topicName: string): pul
             actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
             resources: ["*"],
             conditions: [thisTopic],
+        },
+    ]);
+}
+
+/**
+ * The edge key serves three AWS services in us-east-1, each held to this account's edge resources. The
+ * conditions use wildcards rather than the log group, delivery source and distribution themselves: those
+ * are created later by the Cdn, with this key, so naming them here would be a dependency cycle.
+ * - CloudWatch Logs encrypts only WAF log groups (WAF requires the `aws-waf-logs-` prefix).
+ * - Log delivery writes the access logs with the actions and conditions the CloudWatch Logs guide gives
+ *   for SSE-KMS buckets: this account's delivery sources only.
+ * - CloudFront only reads (GetObject through origin access control needs kms:Decrypt alone; Encrypt and
+ *   GenerateDataKey* would only serve uploads through the distribution), for this account's distributions.
+ */
+export function edgeKeyPolicy(context: AccountContext): pulumi.Output<string> {
+    const edgeArn = (service: string, region: string, resource: string) => pulumi.interpolate`arn:${context.partition}:${service}:${region}:${context.account}:${resource}`;
+    return policyDocument([
+        rootAdministers(context),
+        {
+            sid: "CloudWatchLogsEncryptsWafLogGroups",
+            effect: "Allow",
+            principals: [{ type: "Service", identifiers: [`logs.${EDGE_KEY_REGION}.amazonaws.com`] }],
+            // The CloudWatch Logs guide also lists kms:Describe*, but DescribeKey carries no encryption context,
+            // so under this condition it could never be allowed: left out rather than kept as dead text.
+            actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
+            resources: ["*"],
+            conditions: [{
+                test: "ArnLike",
+                variable: "kms:EncryptionContext:aws:logs:arn",
+                values: [edgeArn("logs", EDGE_KEY_REGION, "log-group:aws-waf-logs-*")],
+            }],
+        },
+        {
+            sid: "LogDeliveryWritesThisAccountsEdgeLogs",
+            effect: "Allow",
+            principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
+            actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            resources: ["*"],
+            conditions: [
+                { test: "StringEquals", variable: "aws:SourceAccount", values: [context.account] },
+                { test: "ArnLike", variable: "aws:SourceArn", values: [edgeArn("logs", EDGE_KEY_REGION, "delivery-source:*")] },
+            ],
+        },
+        {
+            sid: "CloudFrontReadsThisAccountsStaticAssets",
+            effect: "Allow",
+            principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
+            actions: ["kms:Decrypt"],
+            resources: ["*"],
+            conditions: [{ test: "ArnLike", variable: "aws:SourceArn", values: [edgeArn("cloudfront", "", "distribution/*")] }],
         },
     ]);
 }

@@ -5,6 +5,7 @@ import {
     Baseline,
     BaselineArgs,
     CLOUDTRAIL_TRUST_EXEMPTION,
+    EDGE_KEY_REGION,
     GUARDDUTY_FEATURES,
     validateBaselineArgs,
 } from "../../components/security";
@@ -82,8 +83,8 @@ function baseline(args: BaselineArgs = {}, options: Parameters<typeof record>[1]
 describe("security Baseline", () => {
     describe("children", () => {
         const perStack = {
-            [TYPE.key]: 4,
-            [TYPE.alias]: 4,
+            [TYPE.key]: 5,
+            [TYPE.alias]: 5,
             [TYPE.bucket]: 1,
             [TYPE.bucketPolicy]: 1,
             [TYPE.bucketPublicAccess]: 1,
@@ -127,8 +128,8 @@ describe("security Baseline", () => {
             const { [TYPE.bucket]: _b, [TYPE.bucketPolicy]: _p, [TYPE.bucketPublicAccess]: _pa, [TYPE.bucketOwnership]: _o,
                 [TYPE.bucketEncryption]: _e, [TYPE.bucketVersioning]: _v, [TYPE.bucketLifecycle]: _l, [TYPE.logGroup]: _g,
                 [TYPE.role]: _r, [TYPE.rolePolicy]: _rp, [TYPE.trail]: _t, ...rest } = perStack;
-            rec.assertChildren(rec.one(TYPE.baseline).urn, { ...rest, [TYPE.key]: 3, [TYPE.alias]: 3 });
-            assert.deepStrictEqual(rec.ofType(TYPE.key).map((k) => k.name).sort(), ["security-alerts-key", "security-data-key", "security-logs-key"]);
+            rec.assertChildren(rec.one(TYPE.baseline).urn, { ...rest, [TYPE.key]: 4, [TYPE.alias]: 4 });
+            assert.deepStrictEqual(rec.ofType(TYPE.key).map((k) => k.name).sort(), ["security-alerts-key", "security-data-key", "security-edge-key", "security-logs-key"]);
             assert.strictEqual(component!.trailKeyArn, undefined);
             assert.strictEqual(component!.trailArn, undefined);
         });
@@ -177,7 +178,7 @@ describe("security Baseline", () => {
         it("each gets an alias that names the project, stack and purpose", async () => {
             const rec = await baseline();
             const aliases = rec.ofType(TYPE.alias).map((a) => rec.inputs(TYPE.alias, a.name).name).sort();
-            assert.deepStrictEqual(aliases, ["alerts", "data", "logs", "trail"].map((p) => `alias/bulwark-dev-security-${p}`));
+            assert.deepStrictEqual(aliases, ["alerts", "data", "edge", "logs", "trail"].map((p) => `alias/bulwark-dev-security-${p}`));
             const dataKeyId = rec.one(TYPE.key, "security-data-key").outputs.keyId;
             assert.strictEqual(rec.inputs(TYPE.alias, "security-data-alias").targetKeyId, dataKeyId);
         });
@@ -255,6 +256,68 @@ describe("security Baseline", () => {
             assert.strictEqual(policy.CloudWatchAlarmsOfThisAccountPublish.Condition?.StringEquals?.["aws:SourceAccount"], ACCOUNT);
             // EventBridge's KMS calls for encrypted topics carry no source keys; a SourceAccount condition would drop findings.
             assert.strictEqual(policy.EventBridgeRulesPublish.Condition?.StringEquals?.["aws:SourceAccount"], undefined);
+        });
+
+        it("edge key: lives in us-east-1 whatever the stack's region, with its alias, on the stack's own provider", async () => {
+            let component: Baseline | undefined;
+            const rec = await record(() => {
+                component = new Baseline("security", {});
+            }, { region: "eu-west-1" });
+            assert.strictEqual(EDGE_KEY_REGION, "us-east-1");
+            const key = rec.one(TYPE.key, "security-edge-key");
+            const alias = rec.one(TYPE.alias, "security-edge-alias");
+            assert.strictEqual(key.inputs.region, "us-east-1");
+            assert.strictEqual(alias.inputs.region, "us-east-1", "an alias must be in its key's region");
+            assert.strictEqual(alias.inputs.targetKeyId, key.outputs.keyId);
+            // The per-resource region keeps the stack's credentials; an explicit provider would not read aws: config.
+            assert.strictEqual(key.provider, null);
+            assert.match(String(key.outputs.arn), new RegExp(`^arn:aws:kms:us-east-1:${ACCOUNT}:key/`));
+            assert.strictEqual(rec.one(TYPE.baseline).outputs.edgeKeyArn, key.outputs.arn);
+            assert.ok(component!.edgeKeyArn, "edgeKeyArn is a public output");
+            // The other keys stay in the stack's region.
+            for (const purpose of ["logs", "data", "trail", "alerts"]) {
+                assert.strictEqual(rec.inputs(TYPE.key, `security-${purpose}-key`).region, undefined, purpose);
+                assert.match(String(rec.one(TYPE.key, `security-${purpose}-key`).outputs.arn), /^arn:aws:kms:eu-west-1:/, purpose);
+            }
+        });
+
+        it("edge key: WAF log groups, this account's log delivery and this account's distributions, nothing more", async () => {
+            const rec = await baseline({}, { region: "eu-west-1" });
+            assert.deepStrictEqual(statements(keyPolicy(rec, "edge")), [
+                rootAdmin,
+                {
+                    Sid: "CloudWatchLogsEncryptsWafLogGroups",
+                    Effect: "Allow",
+                    Principal: { Service: "logs.us-east-1.amazonaws.com" },
+                    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
+                    Resource: "*",
+                    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:aws-waf-logs-*` } },
+                },
+                {
+                    Sid: "LogDeliveryWritesThisAccountsEdgeLogs",
+                    Effect: "Allow",
+                    Principal: { Service: "delivery.logs.amazonaws.com" },
+                    Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                    Resource: "*",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": ACCOUNT },
+                        ArnLike: { "aws:SourceArn": `arn:aws:logs:us-east-1:${ACCOUNT}:delivery-source:*` },
+                    },
+                },
+                {
+                    Sid: "CloudFrontReadsThisAccountsStaticAssets",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudfront.amazonaws.com" },
+                    Action: "kms:Decrypt",
+                    Resource: "*",
+                    Condition: { ArnLike: { "aws:SourceArn": `arn:aws:cloudfront::${ACCOUNT}:distribution/*` } },
+                },
+            ]);
+        });
+
+        it("edge key policy is whole in preview: it names no edge resource, so the Cdn can depend on the key", async () => {
+            const [preview, up] = [await baseline({}, { preview: true }), await baseline()];
+            assert.deepStrictEqual(statements(keyPolicy(preview, "edge")), statements(keyPolicy(up, "edge")));
         });
 
         it("no key policy lets a wildcard principal in", async () => {
