@@ -122,6 +122,15 @@ export const TYPES = {
     provider: "pulumi:providers:aws",
 } as const;
 
+export interface RolePolicyDocument {
+    label: string;
+    document: PolicyDocument;
+    /** The resource that attaches or holds the document (the role itself, a RolePolicy, an attachment). */
+    from: RecordedResource;
+    /** An AWS managed policy: written for every customer, so it says little about what this workload calls. */
+    awsManaged: boolean;
+}
+
 /** The recorded stack as checks read it: plain props (secrets unwrapped), lookups and references. */
 export class StackView {
     readonly resources: RecordedResource[];
@@ -231,11 +240,11 @@ export class StackView {
     // ---- IAM -------------------------------------------------------------------------------
 
     /** Every identity-policy document that applies to a role: inline, RolePolicy, attached (stack or AWS managed). */
-    rolePolicies(role: RecordedResource): { label: string; document: PolicyDocument; from: RecordedResource }[] {
-        const result: { label: string; document: PolicyDocument; from: RecordedResource }[] = [];
-        const push = (label: string, value: Read, from: RecordedResource) => {
+    rolePolicies(role: RecordedResource): RolePolicyDocument[] {
+        const result: RolePolicyDocument[] = [];
+        const push = (label: string, value: Read, from: RecordedResource, awsManaged = false) => {
             const document = parsePolicyDocument(value);
-            if (document && document !== UNKNOWN && !isParseError(document)) result.push({ label, document, from });
+            if (document && document !== UNKNOWN && !isParseError(document)) result.push({ label, document, from, awsManaged });
         };
         for (const [i, inline] of (asArray(get(this.props(role), "inlinePolicies")) ?? []).entries()) {
             push(`inline policy ${asString(get(inline, "name")) ?? i + 1}`, get(inline, "policy"), role);
@@ -259,7 +268,7 @@ export class StackView {
             for (const policy of inStack) push(`policy "${policy.name}"`, get(this.props(policy), "policy"), from);
             if (inStack.length === 0 && arn) {
                 const awsManaged = awsManagedPolicy(arn);
-                if (awsManaged?.found) push(`AWS managed policy ${awsManaged.name}`, JSON.stringify(awsManaged.document), from);
+                if (awsManaged?.found) push(`AWS managed policy ${awsManaged.name}`, JSON.stringify(awsManaged.document), from, true);
             }
         }
         return result;
@@ -708,7 +717,9 @@ function isInternetUrl(value: string): boolean {
 export async function functionNeeds(stack: StackView, fn: RecordedResource): Promise<FunctionNeeds> {
     const services = new Map<string, string[]>();
     const role = roleOf(stack, fn, "role");
-    for (const { document } of role ? stack.rolePolicies(role) : []) {
+    // AWS managed policies grant what any workload of a kind might call (CloudWatchLogsFullAccess reaches
+    // into CloudWatch and Observability Admin); the program's own policies say what this one calls.
+    for (const { document } of (role ? stack.rolePolicies(role) : []).filter((p) => !p.awsManaged)) {
         for (const statement of document.statements) {
             if (statement.effect !== "Allow") continue;
             // KMS used through another service (kms:ViaService) is called by that service, not by the code.

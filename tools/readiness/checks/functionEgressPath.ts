@@ -5,7 +5,7 @@ export const functionEgressPath: ReadinessCheck = {
     name: "function-egress-path",
     category: "connectivity",
     severity: "warning",
-    what: "A function in a VPC that calls AWS APIs (the services of its role's actions, except what Lambda itself does: network interfaces, logs, X-Ray, KMS through another service) or the internet (environment URLs such as UPSTREAM_URL) has, from every one of its subnets, a default route to a NAT gateway or instance, or a VPC endpoint for each AWS service (gateway endpoints associated with the subnet's route table). A function in a subnet routed straight to an internet gateway is flagged too: Lambda's interfaces have no public IP.",
+    what: "A function in a VPC that calls AWS APIs (the services of the actions its role's own policies grant, not AWS managed ones, except what Lambda itself does: network interfaces, logs, X-Ray, KMS through another service) or the internet (environment URLs such as UPSTREAM_URL) has, from every one of its subnets, a default route to a NAT gateway or instance, or a VPC endpoint for each AWS service (gateway endpoints associated with the subnet's route table). A function in a subnet routed straight to an internet gateway is flagged too: Lambda's interfaces have no public IP.",
     rule: "Lambda functions in a VPC have no internet access of their own: calls leave through a NAT or a VPC endpoint, or they time out.",
     async run(stack) {
         const findings: Finding[] = [];
