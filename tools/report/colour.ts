@@ -26,16 +26,16 @@ export function paint(text: string, ...styles: Style[]): string {
 
 /** Lines of the plan's text report and the emphasis each gets; the first match wins. */
 const LINE_STYLES: [RegExp, Style[]][] = [
-    [/^\s*mandatory\s/, ["red", "bold"]],
-    [/^\s*advisory\s/, ["yellow"]],
-    [/^\s*suppressed \(/, ["dim"]],
-    [/^\s*(reason|fix):/, ["dim"]],
-    [/^\s*error\s+readiness\//, ["red", "bold"]],
-    [/^\s*warning\s+readiness\//, ["yellow"]],
+    [/^ {2}mandatory\s/, ["red", "bold"]],
+    [/^ {2}advisory\s/, ["yellow"]],
+    [/^ {2}suppressed \(/, ["dim"]],
+    [/^ {2}error\s/, ["red", "bold"]],
+    [/^ {2}warning\s/, ["yellow"]],
+    [/^ {4}(reason|rule|fix):/, ["dim"]],
     [/BLOCKED/, ["red", "bold"]],
     [/\bOK: /, ["green", "bold"]],
-    [/^(Plan of stack|Cost estimate|Readiness|Notes)\b/, ["bold"]],
-    [/^\s*estimate from list prices/i, ["dim"]],
+    [/^(Plan of stack|Cost estimate|Cost by stack|Deploy readiness|Deploy plan|Notes)\b/, ["bold"]],
+    [/^ {2}Note: estimate from list prices/, ["dim"]],
 ];
 
 /** Colours a finished text report line by line; the words stay exactly the same. */

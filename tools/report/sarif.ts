@@ -103,7 +103,7 @@ function runOf(outcome: StackOutcome, version: string): Sarif.Run {
         tool: { driver: { name: TOOL_NAME, version, semanticVersion: version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules } },
         automationDetails: { id: `${TOOL_NAME}/${report.stack}/` },
         results,
-        properties: { stack: report.stack, program: report.program, summary: report.summary, monthlyUsd: report.cost.monthlyUsd, costDate: report.cost.date },
+        properties: { stack: report.stack, program: report.program, summary: report.summary, monthlyUsd: report.cost.monthlyUsd, costDate: report.cost.date, costNote: report.cost.note },
     };
 }
 
