@@ -62,6 +62,12 @@ export interface NamedEstimate {
     cost: CostEstimate;
 }
 
+/** One note when the stacks share it; otherwise each stack's (their usage differs, e.g. function memory). */
+function compareNotes(estimates: NamedEstimate[]): string[] {
+    const notes = [...new Set(estimates.map((e) => e.cost.note))];
+    return notes.length === 1 ? [`Note: ${notes[0]}.`] : estimates.map((e) => `Note (${e.stack}): ${e.cost.note}.`);
+}
+
 function compareRows(estimates: NamedEstimate[]): string[][] {
     const totals = estimates.map((e) => byCategory(e.cost));
     return [
@@ -77,12 +83,12 @@ export function formatCompareText(estimates: NamedEstimate[]): string {
     const rows = compareRows(estimates);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => "  " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-    return [`Cost by stack (a month):`, line(header), ...rows.map(line), `  Note: ${estimates[0]?.cost.note}.`].join("\n");
+    return [`Cost by stack (a month):`, line(header), ...rows.map(line), ...compareNotes(estimates).map((n) => `  ${n}`)].join("\n");
 }
 
 export function compareMarkdown(estimates: NamedEstimate[]): string {
     const header = `| Category | ${estimates.map((e) => e.stack).join(" | ")} |`;
     const align = `|---|${estimates.map(() => "---:").join("|")}|`;
     const rows = compareRows(estimates).map((r) => `| ${r.join(" | ")} |`);
-    return [header, align, ...rows, "", `_Note: ${estimates[0]?.cost.note}._`].join("\n");
+    return [header, align, ...rows, "", ...compareNotes(estimates).flatMap((n) => [`_${n}_`, ""])].join("\n").trimEnd();
 }

@@ -35,7 +35,7 @@ const LINE_STYLES: [RegExp, Style[]][] = [
     [/BLOCKED/, ["red", "bold"]],
     [/\bOK: /, ["green", "bold"]],
     [/^(Plan of stack|Cost estimate|Cost by stack|Deploy readiness|Deploy plan|Notes)\b/, ["bold"]],
-    [/^ {2}Note: estimate from list prices/, ["dim"]],
+    [/^ {2}Note( \([^)]*\))?: estimate from list prices/, ["dim"]],
 ];
 
 /** Colours a finished text report line by line; the words stay exactly the same. */
