@@ -9,16 +9,22 @@ import { linksOf } from "../reachability/links";
 const LOGGING = "aws:s3/bucketLogging:BucketLogging";
 const LOG_WRITERS = /^(logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
 
-/** A bucket that receives logs (a logging target, or one whose policy lets a log service write): logging it would loop. */
-function isLogBucket(resources: PolicyResource[], bucket: PolicyResource): boolean {
+/**
+ * Whether a bucket receives logs (a logging target, or one whose policy lets a log service write):
+ * logging it would loop. "unknown" while its policy is not known (preview): it might be one.
+ */
+function isLogBucket(resources: PolicyResource[], bucket: PolicyResource): boolean | "unknown" {
     const target = resourcesOfType(resources, LOGGING).some((l) => linksOf(resources, l, "targetBucket", BUCKET_TYPES).targets.some((t) => t.urn === bucket.urn));
     if (target) return true;
-    const policies = [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found];
-    return policies.some((p) => {
-        const doc = parsePolicyDocument(get(propsOf(p), "policy"));
-        if (!doc || typeof doc === "symbol" || isParseError(doc)) return false;
-        return doc.statements.some((s) => s.effect === "Allow" && (s.principals?.service ?? []).some((svc) => LOG_WRITERS.test(svc)));
-    });
+    let unknown = false;
+    for (const holder of [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found]) {
+        const doc = parsePolicyDocument(get(propsOf(holder), "policy"));
+        if (doc === undefined || isParseError(doc)) continue;
+        if (typeof doc === "symbol" || doc.unknownStatements > 0) unknown = true;
+        if (typeof doc === "symbol") continue;
+        if (doc.statements.some((s) => s.effect === "Allow" && (s.principals?.service ?? []).some((svc) => LOG_WRITERS.test(svc)))) return true;
+    }
+    return unknown ? "unknown" : false;
 }
 
 export const enableBucketAccessLogs = stackRule({
@@ -33,7 +39,7 @@ export const enableBucketAccessLogs = stackRule({
         for (const bucket of bucketsOf(resources)) {
             if (get(propsOf(bucket), "logging", "targetBucket") !== undefined) continue;
             const logging = companionsOf(resources, bucket, LOGGING);
-            if (logging.found.length > 0 || logging.maybe || isLogBucket(resources, bucket)) continue;
+            if (logging.found.length > 0 || logging.maybe || isLogBucket(resources, bucket) !== false) continue;
             report(bucket, `Add a BucketLogging for bucket "${bucket.name}" that writes to a log bucket.`);
         }
     },

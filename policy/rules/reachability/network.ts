@@ -51,7 +51,12 @@ function vpcsOf(resources: PolicyResource[], resource: PolicyResource) {
     return linksOf(resources, resource, "vpcId", [T.vpc]);
 }
 
-/** The route tables a subnet uses: its explicit association, else its VPC's main table when declared. */
+/**
+ * The route tables a subnet uses: its explicit association, else its VPC's main table. The main table
+ * is a MainRouteTableAssociation's table, or the one a DefaultRouteTable adopts, or (for a VPC this
+ * stack creates) the VPC itself standing for the table AWS made with it, whose only routes are the
+ * Route resources aimed at its mainRouteTableId.
+ */
 export function routeTablesOfSubnet(resources: PolicyResource[], subnet: PolicyResource): TableLookup {
     const associations = referrersOf(resources, subnet, [T.association], "subnetId");
     if (associations.length > 0) {
@@ -61,15 +66,15 @@ export function routeTablesOfSubnet(resources: PolicyResource[], subnet: PolicyR
     // An association whose subnetId is unknown (and undeclared) might be this subnet's.
     const unknownAssociation = resourcesOfType(resources, T.association).some((a) => linksOf(resources, a, "subnetId", [T.subnet]).unresolved);
     const vpcs = vpcsOf(resources, subnet).targets;
-    const main = [
-        ...resourcesOfType(resources, T.defaultRouteTable).filter((t) =>
-            linksOf(resources, t, "defaultRouteTableId", [T.vpc]).targets.some((v) => vpcs.includes(v)),
-        ),
-        ...resourcesOfType(resources, T.mainRouteTableAssociation)
-            .filter((m) => vpcsOf(resources, m).targets.some((v) => vpcs.includes(v)))
-            .flatMap((m) => linksOf(resources, m, "routeTableId", [T.routeTable]).targets),
-    ];
-    return { tables: main, unresolved: unknownAssociation || main.length === 0 };
+    if (vpcs.length === 0) return { tables: [], unresolved: true };
+    const replaced = resourcesOfType(resources, T.mainRouteTableAssociation)
+        .filter((m) => vpcsOf(resources, m).targets.some((v) => vpcs.includes(v)))
+        .flatMap((m) => linksOf(resources, m, "routeTableId", [T.routeTable]).targets);
+    if (replaced.length > 0) return { tables: replaced, unresolved: unknownAssociation };
+    const adopted = resourcesOfType(resources, T.defaultRouteTable).filter((t) =>
+        linksOf(resources, t, "defaultRouteTableId", [T.vpc]).targets.some((v) => vpcs.includes(v)),
+    );
+    return { tables: [...adopted, ...vpcs], unresolved: unknownAssociation };
 }
 
 function isForwardingInterface(eni: PolicyResource): boolean | undefined {
@@ -110,7 +115,8 @@ function targetOf(resources: PolicyResource[], holder: PolicyResource, route: un
 /** The routes of a table: inline `routes` and Route resources attached to it. */
 export function routesOf(resources: PolicyResource[], table: PolicyResource): Route[] {
     const routes: Route[] = [];
-    for (const inline of asArray(get(propsOf(table), "routes")) ?? []) {
+    const inlineRoutes = table.type === T.vpc ? [] : (asArray(get(propsOf(table), "routes")) ?? []);
+    for (const inline of inlineRoutes) {
         routes.push({
             destination: asString(get(inline, "cidrBlock")) ?? asString(get(inline, "ipv6CidrBlock")),
             target: targetOf(resources, table, inline, true),
@@ -130,7 +136,7 @@ export function routesOf(resources: PolicyResource[], table: PolicyResource): Ro
 
 /** Route resources whose table is not known yet: any of them might belong to any table. */
 export function hasUnplacedRoutes(resources: PolicyResource[]): boolean {
-    return resourcesOfType(resources, T.route).some((r) => linksOf(resources, r, "routeTableId", [T.routeTable, T.defaultRouteTable]).unresolved);
+    return resourcesOfType(resources, T.route).some((r) => linksOf(resources, r, "routeTableId", [T.routeTable, T.defaultRouteTable, T.vpc]).unresolved);
 }
 
 /** The subnets a property points at (e.g. a function's vpcConfig.subnetIds). */

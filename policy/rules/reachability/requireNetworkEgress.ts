@@ -42,7 +42,7 @@ function endpointFor(resources: PolicyResource[], vpcs: PolicyResource[], tables
             if (dns === true) return "served";
             if (isUnknown(dns)) unknown = true;
         } else if (type === "gateway") {
-            const link = linksOf(resources, endpoint, "routeTableIds", [T.routeTable, T.defaultRouteTable]);
+            const link = linksOf(resources, endpoint, "routeTableIds", [T.routeTable, T.defaultRouteTable, T.vpc]);
             if (tables.length > 0 && tables.every((t) => link.targets.includes(t))) return "served";
             if (link.unresolved) unknown = true;
         }

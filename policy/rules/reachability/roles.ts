@@ -34,6 +34,10 @@ function documentsOf(resources: PolicyResource[], role: PolicyResource): Read[] 
     const inline = get(propsOf(role), "inlinePolicies");
     if (isUnknown(inline)) documents.push(inline);
     for (const policy of asArray(inline) ?? []) documents.push(get(policy, "policy"));
+    for (const arn of asArray(get(propsOf(role), "managedPolicyArns")) ?? []) {
+        const managed = typeof arn === "string" ? awsManagedPolicy(arn) : undefined;
+        if (managed?.found) documents.push(JSON.stringify(managed.document) as Read);
+    }
     const pointsAtRole = (r: PolicyResource) => linksOf(resources, r, "role", [ROLE]).targets.some((t) => t.urn === role.urn);
     for (const policy of resourcesOfType(resources, "aws:iam/rolePolicy:RolePolicy").filter(pointsAtRole)) documents.push(get(propsOf(policy), "policy"));
     for (const attachment of resourcesOfType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter(pointsAtRole)) {
