@@ -227,11 +227,21 @@ export async function checkWorld(
     changes: Partial<World> = {},
     options: { checks?: ReadinessCheck[]; preview?: boolean; readiness?: ReadinessOptions } = {},
 ): Promise<Checked> {
-    const rec = await record(() => {
-        buildWorld({ ...defaults(), ...changes });
-    }, { preview: options.preview });
+    const unchanged = Object.keys(changes).length === 0;
+    const key = `${options.preview ?? false}`;
+    // The unchanged world is the compliance case of most checks: record it once per mode.
+    let recording = unchanged ? unchangedWorlds.get(key) : undefined;
+    if (!recording) {
+        recording = record(() => {
+            buildWorld({ ...defaults(), ...changes });
+        }, { preview: options.preview });
+        if (unchanged) unchangedWorlds.set(key, recording);
+    }
+    const rec = await recording;
     return { rec, readiness: await runReadiness(rec.run, { ...options.readiness, checks: options.checks }) };
 }
+
+const unchangedWorlds = new Map<string, Promise<Recording>>();
 
 /** Records any program and runs the given checks. */
 export async function checkProgram(program: () => void, checks?: ReadinessCheck[], options: { preview?: boolean; readiness?: ReadinessOptions } = {}): Promise<Checked> {
