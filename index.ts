@@ -55,6 +55,7 @@ export = async () => {
         functionUrl: fn.functionUrl,
         functionName: fn.functionName,
         aliasName: fn.aliasName,
+        edgeKmsKeyArn: baseline.edgeKeyArn,
         tags: settings.tags,
         protect,
     });

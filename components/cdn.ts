@@ -11,7 +11,10 @@ import { LOG_RETENTION_DAYS, LogRetentionDays, PRICE_CLASSES, PriceClass, WAF_MO
  */
 export const ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
-/** CloudFront only accepts WAF web ACLs, ACM certificates and its own log delivery sources from here. */
+/**
+ * CloudFront only accepts WAF web ACLs, ACM certificates and its own log delivery sources from here, so
+ * the log group, both buckets and their key live here too (a KMS key serves its own region only).
+ */
 export const EDGE_REGION = "us-east-1";
 
 /** Security headers on every response, API and static alike. */
@@ -120,12 +123,14 @@ export interface CdnArgs {
      */
     logRetentionDays?: LogRetentionDays;
     /**
-     * A KMS key in us-east-1 for the WAF log group. Its policy must let `logs.us-east-1.amazonaws.com`
-     * use it. Without one the log group keeps CloudWatch Logs' own at-rest encryption.
-     * @default undefined
-     * @example "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+     * The customer managed KMS key in us-east-1 that encrypts the WAF log group, the access log bucket and
+     * the static assets bucket (SSE-KMS with an S3 Bucket Key). Required: there is no unencrypted or
+     * SSE-S3 fallback. Its policy must let `logs.us-east-1.amazonaws.com` use it for `aws-waf-logs-*`
+     * log groups, `delivery.logs.amazonaws.com` write for this account's delivery sources, and
+     * `cloudfront.amazonaws.com` decrypt for this account's distributions: the Baseline's `edgeKeyArn`.
+     * @example baseline.edgeKeyArn
      */
-    wafLogsKmsKeyArn?: pulumi.Input<string>;
+    edgeKmsKeyArn: pulumi.Input<string>;
     /**
      * Settings copied onto the us-east-1 provider this component creates (an explicit provider does not
      * read the stack's `aws:` config). The region is always us-east-1.
@@ -161,7 +166,8 @@ export interface NormalizedCdnArgs {
     apiCacheTtlSeconds: number;
     cacheKeyHeaders: string[];
     logRetentionDays: LogRetentionDays;
-    wafLogsKmsKeyArn: pulumi.Input<string> | undefined;
+    /** Checked again when an output resolves. */
+    edgeKmsKeyArn: pulumi.Output<string>;
     edgeProviderArgs: Omit<aws.ProviderArgs, "region">;
     protect: boolean;
     tags: Record<string, string>;
@@ -171,7 +177,7 @@ export interface NormalizedCdnArgs {
 export const CDN_ARG_NAMES: readonly (keyof CdnArgs)[] = [
     "functionUrl", "functionName", "aliasName", "priceClass", "wafMode", "rateLimitPer5Min",
     "originReadTimeoutSeconds", "domainName", "certificateArn", "staticAssets", "apiCacheTtlSeconds",
-    "cacheKeyHeaders", "logRetentionDays", "wafLogsKmsKeyArn", "edgeProviderArgs", "protect", "tags",
+    "cacheKeyHeaders", "logRetentionDays", "edgeKmsKeyArn", "edgeProviderArgs", "protect", "tags",
 ];
 
 /**
@@ -222,12 +228,10 @@ export function validateCdnArgs(name: string, args: CdnArgs): NormalizedCdnArgs 
     const customDomain = validateCustomDomain(fail, args.domainName, args.certificateArn);
     const cacheKeyHeaders = validateCacheKeyHeaders(fail, args.cacheKeyHeaders ?? []);
 
-    if (typeof args.wafLogsKmsKeyArn === "string") {
-        const match = KMS_KEY_ARN.exec(args.wafLogsKmsKeyArn);
-        if (!match || match[1] !== EDGE_REGION) {
-            throw fail("wafLogsKmsKeyArn", args.wafLogsKmsKeyArn, "a KMS key ARN in us-east-1 (the WAF log group for CloudFront lives there), or unset");
-        }
+    if (args.edgeKmsKeyArn === undefined || args.edgeKmsKeyArn === "") {
+        throw fail("edgeKmsKeyArn", args.edgeKmsKeyArn, "the ARN of a KMS key in us-east-1 that encrypts the edge logs and buckets, such as the Baseline's edgeKeyArn");
     }
+    if (typeof args.edgeKmsKeyArn === "string") edgeKeyArn(name, args.edgeKmsKeyArn);
     const edgeProviderArgs = args.edgeProviderArgs ?? {};
     if ("region" in edgeProviderArgs) {
         throw fail("edgeProviderArgs.region", (edgeProviderArgs as Record<string, unknown>).region, "left out: the edge provider is always in us-east-1");
@@ -246,7 +250,7 @@ export function validateCdnArgs(name: string, args: CdnArgs): NormalizedCdnArgs 
         apiCacheTtlSeconds,
         cacheKeyHeaders,
         logRetentionDays,
-        wafLogsKmsKeyArn: args.wafLogsKmsKeyArn,
+        edgeKmsKeyArn: pulumi.output(args.edgeKmsKeyArn).apply((arn) => edgeKeyArn(name, arn)),
         edgeProviderArgs,
         protect,
         tags: args.tags ?? {},
@@ -298,6 +302,15 @@ export function functionUrlHost(name: string, functionUrl: string): string {
     return match[1];
 }
 
+/** A KMS key ARN in us-east-1, returned as it is; throws a named error for anything else. */
+export function edgeKeyArn(name: string, arn: string): string {
+    const match = KMS_KEY_ARN.exec(arn);
+    if (!match || match[1] !== EDGE_REGION) {
+        throw argError("Cdn", name, "edgeKmsKeyArn", arn, "a KMS key ARN in us-east-1, where the WAF log group and both buckets live, such as arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d");
+    }
+    return arn;
+}
+
 /** What the WAF does with a managed rule group's verdicts and with the rate rule, per mode. */
 export function wafActions(mode: WafMode): { managedOverride: aws.types.input.wafv2.WebAclRuleOverrideAction; rateAction: aws.types.input.wafv2.WebAclRuleAction } {
     return mode === "block"
@@ -308,7 +321,7 @@ export function wafActions(mode: WafMode): { managedOverride: aws.types.input.wa
 /**
  * CloudFront in front of the API's function URL: signed origin requests (OAC), a WAF in us-east-1,
  * HTTPS-only viewers, security headers, short API caching, optional private static assets and access
- * logs in an encrypted bucket.
+ * logs, all encrypted at rest with the caller's customer managed key.
  */
 export class Cdn extends pulumi.ComponentResource {
     readonly distributionId: pulumi.Output<string>;
@@ -325,10 +338,10 @@ export class Cdn extends pulumi.ComponentResource {
         const edge = new aws.Provider(`${name}-us-east-1`, { ...args.edgeProviderArgs, region: EDGE_REGION }, { parent: this });
         const webAcl = this.createWaf(name, args, edge);
         const policies = this.createPolicies(name, args);
-        const staticBucket = args.staticAssets ? this.createStaticBucket(name, args) : undefined;
+        const staticBucket = args.staticAssets ? this.createStaticBucket(name, args, edge) : undefined;
         const distribution = this.createDistribution(name, args, webAcl, policies, staticBucket);
         this.grantFunctionUrl(name, args, distribution);
-        if (staticBucket) this.grantStaticRead(name, staticBucket, distribution);
+        if (staticBucket) this.grantStaticRead(name, staticBucket, distribution, edge);
         this.createAccessLogs(name, args, edge, distribution);
 
         this.distributionId = distribution.id;
@@ -377,7 +390,7 @@ export class Cdn extends pulumi.ComponentResource {
                 // WAF refuses log groups whose names do not start with this prefix.
                 namePrefix: `aws-waf-logs-${name}-`,
                 retentionInDays: args.logRetentionDays,
-                kmsKeyId: args.wafLogsKmsKeyArn,
+                kmsKeyId: args.edgeKmsKeyArn,
                 tags: args.tags,
             },
             { parent: this, provider: edge, protect: args.protect },
@@ -485,13 +498,14 @@ export class Cdn extends pulumi.ComponentResource {
     }
 
     /**
-     * SSE-S3, not SSE-KMS: with a KMS key the key policy must name this distribution, which only exists
-     * after the bucket, and the files are public by design once served. See the README's CDN section.
+     * In us-east-1 with the access logs, because its SSE-KMS key must be in the bucket's region; an origin's
+     * region only matters on cache misses, and assets are cached for a day.
      */
-    private createStaticBucket(name: string, args: NormalizedCdnArgs): aws.s3.Bucket {
-        const bucket = new aws.s3.Bucket(`${name}-static`, { tags: args.tags }, { parent: this, protect: args.protect });
-        this.lockDownBucket(`${name}-static`, bucket);
-        new aws.s3.BucketVersioning(`${name}-static-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent: this });
+    private createStaticBucket(name: string, args: NormalizedCdnArgs, edge: aws.Provider): aws.s3.Bucket {
+        const opts = { parent: this, provider: edge };
+        const bucket = new aws.s3.Bucket(`${name}-static`, { tags: args.tags }, { ...opts, protect: args.protect });
+        this.lockDownBucket(`${name}-static`, bucket, edge, args.edgeKmsKeyArn);
+        new aws.s3.BucketVersioning(`${name}-static-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-static-lifecycle`,
             {
@@ -507,26 +521,29 @@ export class Cdn extends pulumi.ComponentResource {
                     },
                 ],
             },
-            { parent: this },
+            opts,
         );
         return bucket;
     }
 
-    /** Private, owner-enforced (no ACLs) and encrypted at rest: the same for both buckets. */
-    private lockDownBucket(prefix: string, bucket: aws.s3.Bucket, provider?: aws.Provider): aws.s3.BucketPublicAccessBlock {
-        const opts = { parent: this, provider };
+    /**
+     * Private, owner-enforced (no ACLs) and encrypted at rest with the edge key: the same for both buckets.
+     * The S3 Bucket Key lets S3 reuse a bucket-level data key instead of calling KMS for every object.
+     */
+    private lockDownBucket(prefix: string, bucket: aws.s3.Bucket, edge: aws.Provider, keyArn: pulumi.Input<string>) {
+        const opts = { parent: this, provider: edge };
         const publicAccess = new aws.s3.BucketPublicAccessBlock(
             `${prefix}-public-access`,
             { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
             opts,
         );
         new aws.s3.BucketOwnershipControls(`${prefix}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
-        new aws.s3.BucketServerSideEncryptionConfiguration(
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${prefix}-encryption`,
-            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }] },
             opts,
         );
-        return publicAccess;
+        return { publicAccess, encryption };
     }
 
     private createDistribution(
@@ -610,7 +627,7 @@ export class Cdn extends pulumi.ComponentResource {
         new aws.lambda.Permission(`${name}-invoke-function`, { ...common, action: "lambda:InvokeFunction", invokedViaFunctionUrl: true }, { parent: this });
     }
 
-    private grantStaticRead(name: string, bucket: aws.s3.Bucket, distribution: aws.cloudfront.Distribution): void {
+    private grantStaticRead(name: string, bucket: aws.s3.Bucket, distribution: aws.cloudfront.Distribution, edge: aws.Provider): void {
         const policy = pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [
@@ -625,7 +642,7 @@ export class Cdn extends pulumi.ComponentResource {
                 },
             ],
         });
-        new aws.s3.BucketPolicy(`${name}-static-policy`, { bucket: bucket.id, policy }, { parent: this });
+        new aws.s3.BucketPolicy(`${name}-static-policy`, { bucket: bucket.id, policy }, { parent: this, provider: edge });
     }
 
     /**
@@ -636,7 +653,7 @@ export class Cdn extends pulumi.ComponentResource {
     private createAccessLogs(name: string, args: NormalizedCdnArgs, edge: aws.Provider, distribution: aws.cloudfront.Distribution): void {
         const opts = { parent: this, provider: edge };
         const bucket = new aws.s3.Bucket(`${name}-access-logs`, { tags: args.tags }, { ...opts, protect: args.protect });
-        const publicAccess = this.lockDownBucket(`${name}-access-logs`, bucket, edge);
+        const { publicAccess, encryption } = this.lockDownBucket(`${name}-access-logs`, bucket, edge, args.edgeKmsKeyArn);
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-access-logs-lifecycle`,
             {
@@ -691,7 +708,8 @@ export class Cdn extends pulumi.ComponentResource {
         new aws.cloudwatch.LogDelivery(
             `${name}-logs-delivery`,
             { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags: args.tags },
-            { ...opts, dependsOn: [bucketPolicy] },
+            // Objects written before the default encryption exists would be SSE-S3 for good.
+            { ...opts, dependsOn: [bucketPolicy, encryption] },
         );
     }
 }

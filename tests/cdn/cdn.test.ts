@@ -154,7 +154,12 @@ describe("Cdn: API origin", () => {
         const rec = await record(
             () => {
                 const fn = new aws.lambda.FunctionUrl("api-url", { functionName: "api-fn", qualifier: "live", authorizationType: "AWS_IAM" });
-                return new Cdn("cdn", { functionUrl: fn.functionUrl, functionName: fn.functionName, aliasName: fn.qualifier.apply((q) => q ?? "live") });
+                return new Cdn("cdn", {
+                    functionUrl: fn.functionUrl,
+                    functionName: fn.functionName,
+                    aliasName: fn.qualifier.apply((q) => q ?? "live"),
+                    edgeKmsKeyArn: EDGE_KEY_ARN,
+                });
             },
             { region: "eu-west-1" },
         );
@@ -366,7 +371,7 @@ describe("Cdn: WAF", () => {
         const logGroup = rec.one(T.logGroup);
         assert.match(String(logGroup.outputs.name), /^aws-waf-logs-cdn-/);
         assert.strictEqual(logGroup.inputs.retentionInDays, 365);
-        assert.strictEqual(logGroup.inputs.kmsKeyId, undefined);
+        assert.strictEqual(logGroup.inputs.kmsKeyId, EDGE_KEY_ARN);
         assert.strictEqual(providerOf(rec, logGroup.provider)?.inputs.region, "us-east-1");
         const logging = rec.one(T.wafLogging);
         assert.strictEqual(logging.inputs.resourceArn, rec.one(T.webAcl).outputs.arn);
@@ -375,9 +380,37 @@ describe("Cdn: WAF", () => {
         assert.strictEqual(providerOf(rec, logging.provider)?.inputs.region, "us-east-1");
     });
 
-    it("encrypts the WAF log group with a us-east-1 key when one is given", async () => {
-        const rec = await recordCdn({ wafLogsKmsKeyArn: EDGE_KEY_ARN });
-        assert.strictEqual(rec.one(T.logGroup).inputs.kmsKeyId, EDGE_KEY_ARN);
+});
+
+describe("Cdn: the edge key", () => {
+    /** A key made in us-east-1 the way the Baseline makes its edge key, so the ARN reaches the Cdn as an output. */
+    function recordWithKey(region: string, options: { preview?: boolean } = {}) {
+        return record(() => {
+            const key = new aws.kms.Key("edge-key", { region });
+            return new Cdn("cdn", baseArgs({ staticAssets: true, edgeKmsKeyArn: key.arn }));
+        }, { region: "eu-west-1", ...options });
+    }
+
+    it("encrypts the WAF log group and both buckets with the key it is given, and depends on that key", async () => {
+        for (const preview of [false, true]) {
+            const rec = await recordWithKey("us-east-1", { preview });
+            const key = rec.one("aws:kms/key:Key");
+            const keyArn = preview ? UNKNOWN : key.outputs.arn;
+            if (!preview) assert.match(String(keyArn), /^arn:aws:kms:us-east-1:/);
+            const logGroup = rec.one(T.logGroup);
+            assert.strictEqual(logGroup.inputs.kmsKeyId, keyArn);
+            assert.deepStrictEqual(logGroup.propertyDependencies.kmsKeyId, [key.urn]);
+            const encryption = rec.ofType(T.encryption);
+            assert.deepStrictEqual(encryption.map((e) => e.name).sort(), ["cdn-access-logs-encryption", "cdn-static-encryption"]);
+            for (const config of encryption) {
+                assert.deepStrictEqual(config.inputs.rules, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }], config.name);
+                assert.deepStrictEqual(config.propertyDependencies.rules, [key.urn], config.name);
+            }
+        }
+    });
+
+    it("fails the deployment with a named error when the key output turns out to be in another region", async () => {
+        await assertRejects(recordWithKey("eu-west-1"), /In "cdn" Cdn, "edgeKmsKeyArn" is "arn:aws:kms:eu-west-1:123456789012:key\/[^"]+": it must be a KMS key ARN in us-east-1/);
     });
 });
 
@@ -385,14 +418,21 @@ describe("Cdn: static assets bucket", () => {
     it("is private, owner-enforced, encrypted, versioned, and readable only by this distribution over TLS", async () => {
         const rec = await recordCdn({ staticAssets: true });
         const bucket = rec.one(T.bucket, "cdn-static");
-        assert.strictEqual(bucket.provider, null, "static assets stay in the stack's region");
         const forBucket = (type: string) => rec.ofType(type).filter((r) => r.inputs.bucket === bucket.id);
+        // Its SSE-KMS key must be in its region, and the edge key is in us-east-1: so is the bucket, with every control.
+        for (const resource of [bucket, ...[T.publicAccess, T.ownership, T.encryption, T.versioning, T.lifecycle, T.bucketPolicy].flatMap(forBucket)]) {
+            assert.strictEqual(providerOf(rec, resource.provider)?.name, "cdn-us-east-1", resource.name);
+        }
+        assert.strictEqual(forBucket(T.lifecycle).length, 1);
+        assert.match(String(bucket.outputs.bucketRegionalDomainName), /\.s3\.us-east-1\.amazonaws\.com$/);
         assert.deepStrictEqual(
             forBucket(T.publicAccess).map((r) => ({ ...r.inputs, bucket: undefined })),
             [{ bucket: undefined, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }],
         );
         assert.deepStrictEqual(forBucket(T.ownership).map((r) => r.inputs.rule), [{ objectOwnership: "BucketOwnerEnforced" }]);
-        assert.deepStrictEqual(forBucket(T.encryption).map((r) => r.inputs.rules), [[{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]]);
+        assert.deepStrictEqual(forBucket(T.encryption).map((r) => r.inputs.rules), [
+            [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: EDGE_KEY_ARN }, bucketKeyEnabled: true }],
+        ]);
         assert.deepStrictEqual(forBucket(T.versioning).map((r) => r.inputs.versioningConfiguration), [{ status: "Enabled" }]);
 
         const distribution = rec.one(T.distribution);
@@ -435,7 +475,9 @@ describe("Cdn: access logs", () => {
             [[true, true, true, true]],
         );
         assert.deepStrictEqual(forBucket(T.ownership).map((r) => r.inputs.rule), [{ objectOwnership: "BucketOwnerEnforced" }]);
-        assert.deepStrictEqual(forBucket(T.encryption).map((r) => r.inputs.rules), [[{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]]);
+        assert.deepStrictEqual(forBucket(T.encryption).map((r) => r.inputs.rules), [
+            [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: EDGE_KEY_ARN }, bucketKeyEnabled: true }],
+        ]);
         const [rule] = forBucket(T.lifecycle)[0].inputs.rules as any[];
         assert.deepStrictEqual(
             { status: rule.status, filter: rule.filter, expiration: rule.expiration },
@@ -456,7 +498,8 @@ describe("Cdn: access logs", () => {
         }
 
         const policy = forBucket(T.bucketPolicy)[0];
-        assert.deepStrictEqual(delivery.options.dependsOn, [policy.urn], "delivery starts only once the bucket admits it");
+        const encryption = forBucket(T.encryption)[0];
+        assert.deepStrictEqual(delivery.options.dependsOn, [policy.urn, encryption.urn], "delivery starts only once the bucket admits it and encrypts with the key");
         const [deny, allow] = statements(String(policy.inputs.policy));
         assert.deepStrictEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }]);
         assert.deepStrictEqual(allow, {

@@ -29,7 +29,7 @@ export const T = {
 } as const;
 
 export function baseArgs(overrides: Partial<CdnArgs> = {}): CdnArgs {
-    return { functionUrl: `https://${FUNCTION_HOST}/`, functionName: "api-fn", aliasName: "live", ...overrides };
+    return { functionUrl: `https://${FUNCTION_HOST}/`, functionName: "api-fn", aliasName: "live", edgeKmsKeyArn: EDGE_KEY_ARN, ...overrides };
 }
 
 /** Records one Cdn named "cdn" in an eu-west-1 stack, so anything that lands in us-east-1 got there on purpose. */

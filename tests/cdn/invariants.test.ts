@@ -17,7 +17,6 @@ const validArgs: fc.Arbitrary<Partial<CdnArgs>> = fc.record(
         apiCacheTtlSeconds: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3600 })),
         cacheKeyHeaders: fc.subarray(["Accept", "Accept-Language", "CloudFront-Viewer-Country", "X-Api-Version"]),
         logRetentionDays: fc.constantFrom(...LOG_RETENTION_DAYS),
-        wafLogsKmsKeyArn: fc.constant(EDGE_KEY_ARN),
         protect: fc.boolean(),
         customDomain: fc.boolean(),
     },
@@ -60,6 +59,20 @@ describe("Cdn invariants over every valid setting", () => {
                 }
                 for (const permission of rec.ofType(T.permission)) {
                     assert.deepStrictEqual(permission.propertyDependencies.sourceArn, [distribution.urn]);
+                }
+
+                // Everything that stores data is in us-east-1 and encrypted with the customer managed edge key.
+                const buckets = rec.ofType(T.bucket);
+                assert.strictEqual(buckets.length, args.staticAssets ? 2 : 1);
+                const encryption = rec.ofType(T.encryption);
+                assert.strictEqual(encryption.length, buckets.length);
+                for (const config of encryption) {
+                    assert.deepStrictEqual(config.inputs.rules, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: EDGE_KEY_ARN }, bucketKeyEnabled: true }]);
+                }
+                assert.strictEqual(rec.one(T.logGroup).inputs.kmsKeyId, EDGE_KEY_ARN);
+                const stores = [T.bucket, T.encryption, T.publicAccess, T.ownership, T.versioning, T.lifecycle, T.bucketPolicy, T.logGroup];
+                for (const resource of stores.flatMap((type) => rec.ofType(type))) {
+                    assert.strictEqual(providerOf(rec, resource.provider)?.inputs.region, "us-east-1", resource.name);
                 }
             }),
             { numRuns: 20 },

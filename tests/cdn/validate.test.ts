@@ -34,7 +34,10 @@ const BAD_ARGS: { why: string; name?: string; args: Partial<CdnArgs> & Record<st
     { why: "a duplicate cache key header", args: { cacheKeyHeaders: ["Accept", "accept"] }, field: "cacheKeyHeaders", says: /free of duplicates/ },
     { why: "a header name with a space", args: { cacheKeyHeaders: ["X Bad"] }, field: "cacheKeyHeaders", says: /header names only; "X Bad"/ },
     { why: "more than 10 cache key headers", args: { cacheKeyHeaders: Array.from({ length: 11 }, (_, i) => `X-H${i}`) }, field: "cacheKeyHeaders", says: /at most 10 header names/ },
-    { why: "a WAF log key outside us-east-1", args: { wafLogsKmsKeyArn: EDGE_KEY_ARN.replace("us-east-1", "eu-west-1") }, field: "wafLogsKmsKeyArn", says: /a KMS key ARN in us-east-1/ },
+    { why: "no edge key (there is no SSE-S3 fallback)", args: { edgeKmsKeyArn: undefined }, field: "edgeKmsKeyArn", says: /"edgeKmsKeyArn" is not set: it must be the ARN of a KMS key in us-east-1/ },
+    { why: "an empty edge key", args: { edgeKmsKeyArn: "" }, field: "edgeKmsKeyArn", says: /"edgeKmsKeyArn" is "": it must be the ARN of a KMS key in us-east-1/ },
+    { why: "an edge key outside us-east-1", args: { edgeKmsKeyArn: EDGE_KEY_ARN.replace("us-east-1", "eu-west-1") }, field: "edgeKmsKeyArn", says: /it must be a KMS key ARN in us-east-1, where the WAF log group and both buckets live/ },
+    { why: "an alias ARN as the edge key", args: { edgeKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/edge" }, field: "edgeKmsKeyArn", says: /a KMS key ARN in us-east-1/ },
     { why: "a region for the edge provider", args: { edgeProviderArgs: { region: "eu-west-1" } as any }, field: "edgeProviderArgs.region", says: /always in us-east-1/ },
     { why: "a non-boolean staticAssets", args: { staticAssets: "yes" as any }, field: "staticAssets", says: /true or false/ },
     // There is no switch for these: an unknown argument must not be silently ignored.
@@ -57,7 +60,6 @@ describe("validateCdnArgs", () => {
                 apiCacheTtlSeconds: normalized.apiCacheTtlSeconds,
                 cacheKeyHeaders: normalized.cacheKeyHeaders,
                 logRetentionDays: normalized.logRetentionDays,
-                wafLogsKmsKeyArn: normalized.wafLogsKmsKeyArn,
                 edgeProviderArgs: normalized.edgeProviderArgs,
                 protect: normalized.protect,
                 tags: normalized.tags,
@@ -72,7 +74,6 @@ describe("validateCdnArgs", () => {
                 apiCacheTtlSeconds: 5,
                 cacheKeyHeaders: [],
                 logRetentionDays: 30,
-                wafLogsKmsKeyArn: undefined,
                 edgeProviderArgs: {},
                 protect: false,
                 tags: {},
@@ -84,7 +85,7 @@ describe("validateCdnArgs", () => {
         for (const args of [
             { rateLimitPer5Min: 10, originReadTimeoutSeconds: 1, apiCacheTtlSeconds: 0 },
             { rateLimitPer5Min: 2_000_000_000, originReadTimeoutSeconds: 60, apiCacheTtlSeconds: 3600 },
-            { domainName: "api.example.com", certificateArn: CERTIFICATE_ARN, wafLogsKmsKeyArn: EDGE_KEY_ARN },
+            { domainName: "api.example.com", certificateArn: CERTIFICATE_ARN },
             { functionName: "arn:aws:lambda:eu-west-1:123456789012:function:api-fn", cacheKeyHeaders: ["Accept", "CloudFront-Viewer-Country"] },
         ]) {
             assert.doesNotThrow(() => validateCdnArgs("cdn", baseArgs(args)), JSON.stringify(args));
