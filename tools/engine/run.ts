@@ -61,12 +61,22 @@ function shareEnginePackages(): void {
     };
 }
 
-/** Forget the program's own modules so the next run executes it afresh (the SDK stays loaded). */
-function forgetProgramModules(programFile: string): void {
-    const root = path.dirname(programFile);
-    for (const file of Object.keys(require.cache)) {
-        if (file.startsWith(root) && !file.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[file];
-    }
+/** Modules the last program run loaded itself, so the next run executes them afresh. */
+let programModules: string[] = [];
+
+/**
+ * Forgets what the previous program loaded (the SDK and the engine stay loaded, and so do modules
+ * a caller imported before running a program, so their classes stay the caller's).
+ */
+function forgetProgramModules(): void {
+    for (const file of programModules) delete require.cache[file];
+    programModules = [];
+}
+
+function rememberProgramModules(loadedBefore: Set<string>): void {
+    programModules = Object.keys(require.cache).filter(
+        (file) => !loadedBefore.has(file) && !file.includes(`${path.sep}node_modules${path.sep}`),
+    );
 }
 
 function firstLine(error: unknown): string {
@@ -114,10 +124,16 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
             pulumi.runtime.registerStackTransformation(recorder.transformation);
             if (typeof options.program === "function") return options.program();
             shareEnginePackages();
-            forgetProgramModules(options.program);
+            forgetProgramModules();
+            const loadedBefore = new Set(Object.keys(require.cache));
             // As the nodejs language host does: an exported function (`export = async () => ...`) is
             // called and its result becomes the stack's outputs; otherwise the module's exports are.
-            const exported = require(options.program);
+            let exported: any;
+            try {
+                exported = require(options.program);
+            } finally {
+                rememberProgramModules(loadedBefore);
+            }
             if (typeof exported === "function") return exported();
             if (typeof exported?.default === "function") return exported.default();
             return exported;
