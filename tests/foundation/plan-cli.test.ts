@@ -1,26 +1,12 @@
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { main, parseArgs } from "../../tools/plan-cli";
+import { parseArgs } from "../../tools/plan-cli";
 import { loadStackConfig, offlineSecret } from "../../tools/engine/project";
+import { runPlanCli } from "../helpers/plan-cli";
 
 const fixtures = path.join(__dirname, "..", "fixtures");
 
-/** Runs the plan command in-process, capturing stderr, with its report written to a file. */
-async function plan(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-    const outFile = path.join(dir, "out");
-    let err = "";
-    const write = process.stderr.write.bind(process.stderr);
-    (process.stderr as any).write = (chunk: string) => ((err += chunk), true);
-    try {
-        const code = await main([...args, "--out", outFile]);
-        return { code, out: fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "", err };
-    } finally {
-        (process.stderr as any).write = write;
-    }
-}
+const plan = runPlanCli;
 
 describe("stack config files", () => {
     it("namespaces bare keys to the project, turns structures into JSON and secure values into secrets", () => {

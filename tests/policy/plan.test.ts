@@ -2,26 +2,13 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../tools/plan-cli";
 import { defaultPolicyConfigFile } from "../../tools/plan";
+import { runPlanCli } from "../helpers/plan-cli";
 
 const LOGS_ROLE = path.join(__dirname, "fixtures", "logs-role", "index.ts");
 const BROAD = "iam-disallow-broad-managed-policies";
 
-/** Runs the plan command in-process with its report written to a file, capturing stderr. */
-async function plan(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-    const outFile = path.join(dir, "out");
-    let err = "";
-    const write = process.stderr.write.bind(process.stderr);
-    (process.stderr as any).write = (chunk: string) => ((err += chunk), true);
-    try {
-        const code = await main([...args, "--out", outFile]);
-        return { code, out: fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "", err };
-    } finally {
-        (process.stderr as any).write = write;
-    }
-}
+const plan = runPlanCli;
 
 function configFile(content: unknown): string {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-")), "config.json");

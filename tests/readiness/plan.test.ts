@@ -2,22 +2,12 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, parseArgs } from "../../tools/plan-cli";
+import { parseArgs } from "../../tools/plan-cli";
+import { runPlanCli } from "../helpers/plan-cli";
 
 const UNREADY = path.join(__dirname, "..", "..", "examples", "readiness", "unready", "index.ts");
 
-async function plan(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "out");
-    let err = "";
-    const write = process.stderr.write.bind(process.stderr);
-    (process.stderr as any).write = (chunk: string) => ((err += chunk), true);
-    try {
-        const code = await main([...args, "--out", outFile]);
-        return { code, out: fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "", err };
-    } finally {
-        (process.stderr as any).write = write;
-    }
-}
+const plan = runPlanCli;
 
 describe("npm run plan: deploy readiness", function () {
     this.timeout(120_000);

@@ -3,33 +3,18 @@
  * every format, on a fixture whose verdict depends on the stack name, and `--compare`.
  */
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { main } from "../../tools/plan-cli";
 import { OUTPUT_FORMATS } from "../../tools/report/render";
+import { runPlanCli } from "../helpers/plan-cli";
 
 const VERDICT = path.join(__dirname, "fixtures", "verdict", "index.ts");
 const THROWS = path.join(__dirname, "..", "fixtures", "throws", "index.ts");
 
-/** Runs the CLI in-process with stderr captured; output goes to a file. */
-async function plan(args: string[]): Promise<{ code: number; out: string; stderr: string }> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
-    const file = path.join(dir, "out");
-    const write = process.stderr.write;
-    let stderr = "";
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-        stderr += chunk.toString();
-        return true;
-    }) as typeof process.stderr.write;
-    try {
-        const code = await main([...args, "--out", file]);
-        return { code, out: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "", stderr };
-    } finally {
-        process.stderr.write = write;
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-}
+/** The CLI in-process, with stderr captured under the name these tests use. */
+const plan = async (args: string[]) => {
+    const { code, out, err } = await runPlanCli(args);
+    return { code, out, stderr: err };
+};
 
 describe("plan CLI exit codes and formats", function () {
     this.timeout(180_000);
