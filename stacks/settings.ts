@@ -434,6 +434,16 @@ function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Setting
         );
     }
 
+    if (api.canaryPercent > 0 && api.stableVersion === undefined) {
+        // The component would catch this too, but only after the network and cache were registered.
+        throw report.error(
+            key("api", "stableVersion"), undefined,
+            `set when ${key("api", "canaryPercent")} is above 0: the live alias keeps that published version ` +
+                "and sends the canary share to the newest one (read it with `pulumi stack output apiFunctionVersion`)",
+            key("api", "stableVersion"), "7",
+        );
+    }
+
     if (network.existingVpcId === undefined) {
         for (const field of ["existingPrivateSubnetIds", "existingIsolatedSubnetIds"] as const) {
             if (network[field] !== undefined) {

@@ -29,6 +29,13 @@ describe("stacks: cross-field rules", () => {
         assert.strictEqual(resolve({ api: { timeoutSeconds: 29 } }).api.timeoutSeconds, 29);
     });
 
+    it("api.canaryPercent above 0 needs api.stableVersion, the version the rest of the traffic stays on", () => {
+        assertRule({ api: { canaryPercent: 10 } }, "bulwark:api.stableVersion", ["bulwark:api.canaryPercent"]);
+        const settings = resolve({ api: { canaryPercent: 10, stableVersion: 4 } });
+        assert.deepStrictEqual([settings.api.canaryPercent, settings.api.stableVersion], [10, "4"]);
+        assert.strictEqual(resolve({ api: { stableVersion: 4 } }).api.canaryPercent, 0);
+    });
+
     it("api.redisTimeoutMs must be below the function timeout", () => {
         assertRule({ api: { timeoutSeconds: 1, redisTimeoutMs: 1000 } }, "bulwark:api.redisTimeoutMs", ["bulwark:api.timeoutSeconds"]);
         assert.strictEqual(resolve({ api: { timeoutSeconds: 1, redisTimeoutMs: 999 } }).api.redisTimeoutMs, 999);

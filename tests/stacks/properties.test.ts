@@ -57,6 +57,7 @@ function validValues(profile: "dev" | "prod"): fc.Arbitrary<Values> {
                 cacheTtlSeconds: fc.integer({ min: 1, max: 86400 }),
                 logRetentionDays: retention,
                 reservedConcurrency: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+                stableVersion: fc.integer({ min: 1, max: 500 }).map(String),
             }),
             cache: fc.record({
                 nodeType: fc.constantFrom(...CACHE_NODE_TYPES),

@@ -97,7 +97,7 @@ describe("stacks: profiles", () => {
     });
 
     it("accepts numbers and booleans given as text, and returns them typed", () => {
-        const settings = resolve({ api: { memoryMb: "1024", canaryPercent: "2.5" }, cdn: { staticAssets: "true" }, protect: "true" });
+        const settings = resolve({ api: { memoryMb: "1024", canaryPercent: "2.5", stableVersion: "3" }, cdn: { staticAssets: "true" }, protect: "true" });
         assert.strictEqual(settings.api.memoryMb, 1024);
         assert.strictEqual(settings.api.canaryPercent, 2.5);
         assert.strictEqual(settings.cdn.staticAssets, true);
