@@ -137,6 +137,20 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
         assert.fail(`no cache hit on ${path} within ${deadlineMs} ms: Redis did not come back; responses: ${responses.map((r) => `${r.statusCode}/${r.headers["x-cache"]}`).join(" ")}`);
     }
 
+    /**
+     * A cold start connects to Redis in the background (requests meanwhile go to the origin, by
+     * design); tests about a warm cache wait for that first, so a loaded machine cannot race them.
+     */
+    async function connected(app: Harness, deadlineMs = 5000): Promise<{ redis: { status: string; latencyMs?: number } }> {
+        const deadline = performance.now() + deadlineMs;
+        for (;;) {
+            const health = JSON.parse((await app.get("/healthz")).body);
+            if (health.redis.status === "up") return health;
+            if (performance.now() > deadline) assert.fail(`Redis not reachable within ${deadlineMs} ms: ${JSON.stringify(health)}`);
+            await sleep(20);
+        }
+    }
+
     function assertServedWithinBound(responses: Timed[], what: string): void {
         for (const response of responses) {
             assert.equal(response.statusCode, 200, `${what}: a request failed because of Redis: ${response.body}`);
@@ -153,8 +167,7 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
 
         it("reads the AUTH token from the secret once and reaches Redis over verified TLS", async () => {
             const app = await harness(server, {}, password);
-            const health = JSON.parse((await app.get("/healthz")).body);
-            assert.equal(health.redis.status, "up", JSON.stringify(health));
+            const health = await connected(app);
             assert.equal(typeof health.redis.latencyMs, "number");
             await app.get(`/items/${uniqueId("a")}`);
             await app.get(`/items/${uniqueId("b")}`);
@@ -163,6 +176,7 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
 
         it("misses once, then hits without calling the origin, and logs CacheMiss/CacheHit as EMF", async () => {
             const app = await harness(server);
+            await connected(app);
             const id = uniqueId("item");
             const miss = await app.get(`/items/${id}`);
             const hit = await app.get(`/items/${id}`);
@@ -182,6 +196,7 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
 
         it("makes one origin call for 30 concurrent misses of one key", async () => {
             const app = await harness(server);
+            await connected(app);
             const id = uniqueId("hot");
             const responses = await Promise.all(Array.from({ length: 30 }, () => app.get(`/items/${id}`)));
             assert.equal(origin!.callsFor(id), 1);
@@ -190,6 +205,7 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
 
         it("expires entries after the TTL plus at most the jitter, with jittered expiries", async () => {
             const app = await harness(server, { CACHE_TTL_SECONDS: "1", CACHE_TTL_JITTER_RATIO: "0.5" });
+            await connected(app);
             const ids = Array.from({ length: 12 }, () => uniqueId("ttl"));
             const written = performance.now();
             await Promise.all(ids.map((id) => app.get(`/items/${id}`)));
@@ -218,6 +234,7 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
 
         it("remembers an origin 404 briefly but never caches an origin error", async () => {
             const app = await harness(server);
+            await connected(app);
             const missing = uniqueId("missing");
             const broken = uniqueId("broken");
             origin!.missing.add(missing);
@@ -264,6 +281,7 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
         it("keeps serving when Redis is killed, then reconnects and hits again after a restart on the same port", async () => {
             const server = await startRedis();
             const app = await harness(server);
+            await connected(app);
             const warm = uniqueId("warm");
             await app.get(`/items/${warm}`);
             assert.equal((await app.get(`/items/${warm}`)).headers["x-cache"], "HIT");
@@ -287,6 +305,7 @@ describe("app cache-aside against a real redis-server (TLS + AUTH)", function ()
         it("keeps serving within the bound while Redis is frozen (SIGSTOP), and hits again after SIGCONT", async () => {
             const server = await startRedis();
             const app = await harness(server);
+            await connected(app);
             const warm = uniqueId("warm");
             await app.get(`/items/${warm}`);
             assert.equal((await app.get(`/items/${warm}`)).headers["x-cache"], "HIT");
