@@ -143,6 +143,12 @@ const componentOnlyRules: fc.Arbitrary<BadCase> = fc.oneof(
         sections: { api: { canaryPercent: percent } },
         expectKeys: [k("api", "stableVersion"), k("api", "canaryPercent")],
     })),
+    // The Function's upstream timeout defaults to 3000 ms and must stay below the function's own timeout.
+    fc.tuple(fc.integer({ min: 1, max: 3 }), stackName).map(([timeout, stack]) => ({
+        stack, what: `api.timeoutSeconds ${timeout} (at most the 3 s upstream timeout)`,
+        sections: { api: { timeoutSeconds: timeout, redisTimeoutMs: 5 } },
+        expectKeys: [k("api", "timeoutSeconds")],
+    })),
 );
 
 const badCase = fc.oneof(
@@ -290,8 +296,8 @@ describe("evidence: config fuzzing through index.ts", function () {
         await fc.assert(fc.asyncProperty(badCase, assertRejectedUpFront), { numRuns: 120, seed: seed(20261125) });
     });
 
-    it("a combination only a component checks (canary without a stable version) is also rejected before any resource is registered", async () => {
-        await fc.assert(fc.asyncProperty(componentOnlyRules, assertRejectedUpFront), { numRuns: 4, seed: seed(5) });
+    it("what only a component checks (canary without a stable version, a timeout within the upstream's) is also rejected before any resource is registered", async () => {
+        await fc.assert(fc.asyncProperty(componentOnlyRules, assertRejectedUpFront), { numRuns: 8, seed: seed(5) });
     });
 
     for (const stack of ["dev", "prod"] as const) {
