@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { resolvePolicyConfig } from "../../tools/policy/config";
 import { policies } from "../../policy/rules";
 import { assertFails, checkProgram, checkResource, doc, violationsOf } from "./helpers";
+import { PASSED_ROLE_SERVICES } from "../../policy/rules/iam/requireScopedTrust";
 
 const WILDCARDS = "iam-disallow-wildcard-actions";
 const adminPolicy = doc({ Sid: "Admin", Effect: "Allow", Action: "*", Resource: "*" });
@@ -19,7 +20,7 @@ describe("policy config (Pulumi's --policy-pack-config format)", () => {
         assert.deepStrictEqual(resolved.get("iam-role-require-scoped-trust")?.properties, {
             exemptions: [],
             trustedAccountIds: ["123456789012"],
-            servicesWithoutSourceContext: ["ec2.amazonaws.com"],
+            servicesWithoutSourceContext: PASSED_ROLE_SERVICES,
         });
     });
 

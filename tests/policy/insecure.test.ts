@@ -30,7 +30,6 @@ describe("examples/insecure (a SAM-style API template, ported mistakes and all)"
 
     for (const [mistake, policy, name, message] of [
         ["CloudWatchLogsFullAccess on the function role", "iam-disallow-broad-managed-policies", "app-function-role", /"CloudWatchLogsFullAccess" .*"logs:\*"/],
-        ["a Lambda trust policy open to any account's Lambda", "iam-role-require-scoped-trust", "app-function-role", /aws:SourceAccount or aws:SourceArn .*lambda\.amazonaws\.com/],
         ["the API key in a plain environment variable", "lambda-function-disallow-plaintext-secrets", "app-function", /^Move environment variable API_KEY into Secrets Manager/],
     ] as const) {
         it(`flags ${mistake} (${policy}), in preview too`, () => {

@@ -7,6 +7,25 @@ const SOURCE_KEYS = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "a
 /** Condition keys that narrow "*" (or another account) to known callers. */
 const CALLER_KEYS = ["aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn"];
 
+/**
+ * Services whose roles are handed to them with iam:PassRole (a function's, a task's or an instance
+ * profile's role): PassRole never crosses accounts, so another account cannot make the service assume
+ * the role and a source condition adds nothing. EC2 sends no source context for instance profiles at all.
+ */
+export const PASSED_ROLE_SERVICES = [
+    "ec2.amazonaws.com",
+    "lambda.amazonaws.com",
+    "edgelambda.amazonaws.com",
+    "ecs-tasks.amazonaws.com",
+    "states.amazonaws.com",
+    "glue.amazonaws.com",
+    "codebuild.amazonaws.com",
+    "apigateway.amazonaws.com",
+    "batch.amazonaws.com",
+    "eks.amazonaws.com",
+    "sagemaker.amazonaws.com",
+];
+
 /** The condition key an identity provider's tokens must be pinned on, by provider. */
 function federatedSubjectKey(provider: string): string {
     if (provider === "cognito-identity.amazonaws.com") return "cognito-identity.amazonaws.com:aud";
@@ -20,9 +39,9 @@ export const requireScopedTrust = resourceRule({
     name: "iam-role-require-scoped-trust",
     category: "least-privilege",
     description: "Role trust policies must say exactly who may assume the role.",
-    what: 'Allow statements of a role\'s assumeRolePolicy: no "*" principal unless narrowed by aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn; service principals need aws:SourceAccount or aws:SourceArn (except services configured in servicesWithoutSourceContext, by default ec2.amazonaws.com, which sends neither for instance profiles); principals of accounts not listed in trustedAccountIds need sts:ExternalId (or aws:PrincipalOrgID); federated principals need their subject pinned (e.g. token.actions.githubusercontent.com:sub).',
+    what: 'Allow statements of a role\'s assumeRolePolicy: no "*" principal unless narrowed by aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn; service principals need aws:SourceAccount or aws:SourceArn, except those in servicesWithoutSourceContext: by default the services whose roles are attached with iam:PassRole, which never crosses accounts (EC2 instance profiles, Lambda functions, ECS tasks, Step Functions, Glue, CodeBuild, API Gateway, Batch, EKS, SageMaker); principals of accounts not listed in trustedAccountIds need sts:ExternalId (or aws:PrincipalOrgID); federated principals need their subject pinned (e.g. token.actions.githubusercontent.com:sub).',
     why: "An unscoped trust policy is a door: a confused-deputy service call from another account, any AWS customer, or any GitHub repository could assume the role and act with its permissions.",
-    fix: 'Add Condition {"StringEquals": {"aws:SourceAccount": <account>}} for service principals, sts:ExternalId for third-party accounts, and a :sub condition for OIDC providers; list your own accounts in trustedAccountIds.',
+    fix: 'Add Condition {"StringEquals": {"aws:SourceAccount": <account>}} for service principals that act on your behalf from configuration (SNS, EventBridge, Config, CloudTrail...), sts:ExternalId for third-party accounts, and a :sub condition for OIDC providers; list your own accounts in trustedAccountIds.',
     frameworks: { soc2: ["CC6.1", "CC6.3", "CC6.6"], gdpr: ["32(1)(b)"] },
     config: {
         trustedAccountIds: {
@@ -34,8 +53,8 @@ export const requireScopedTrust = resourceRule({
         servicesWithoutSourceContext: {
             type: "array",
             items: { type: "string" },
-            default: ["ec2.amazonaws.com"],
-            description: "Service principals that do not send aws:SourceAccount/aws:SourceArn when assuming a role.",
+            default: PASSED_ROLE_SERVICES,
+            description: "Service principals that need no aws:SourceAccount/aws:SourceArn: they send none (EC2), or their roles are attached with iam:PassRole, which another account cannot do.",
         },
     },
     types: ["aws:iam/role:Role"],

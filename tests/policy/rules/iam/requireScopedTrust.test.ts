@@ -24,12 +24,22 @@ describe(POLICY, () => {
         assertPasses(await role({ Principal: { AWS: "arn:aws:iam::210987654321:root" }, Condition: undefined }, { trustedAccountIds: ["210987654321"] }), POLICY);
     });
 
+    for (const service of ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com", "states.amazonaws.com"]) {
+        it(`Compliance: ${service} assumes only roles passed to it with iam:PassRole, which never crosses accounts`, async () => {
+            assertPasses(await role({ Principal: { Service: service }, Condition: undefined }), POLICY);
+        });
+    }
+
     it("Noncompliance 1: a service principal without aws:SourceAccount or aws:SourceArn", async () => {
         assertFails(
-            await role({ Condition: undefined }),
+            await role({ Principal: { Service: "scheduler.amazonaws.com" }, Condition: undefined }),
             POLICY,
-            /^Add an aws:SourceAccount or aws:SourceArn condition to statement 1 \("LambdaAssumes"\) of assumeRolePolicy so that lambda\.amazonaws\.com can assume the role only on behalf of your account\.$/,
+            /^Add an aws:SourceAccount or aws:SourceArn condition to statement 1 \("LambdaAssumes"\) of assumeRolePolicy so that scheduler\.amazonaws\.com can assume the role only on behalf of your account\.$/,
         );
+    });
+
+    it("Noncompliance: a passed-role service when the config no longer exempts it", async () => {
+        assertFails(await role({ Condition: undefined }, { servicesWithoutSourceContext: [] }), POLICY, /so that lambda\.amazonaws\.com can assume the role/);
     });
 
     it('Noncompliance 2: principal "*"', async () => {
