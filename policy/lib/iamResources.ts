@@ -71,6 +71,8 @@ export const ATTACHMENT_TYPES = [
 /** Resource-based policies, whose principals decide who outside the account gets in. */
 export const RESOURCE_POLICY_PROPERTIES: Record<string, string> = {
     "aws:s3/bucketPolicy:BucketPolicy": "policy",
+    "aws:s3/bucket:Bucket": "policy",
+    "aws:s3/bucketV2:BucketV2": "policy",
     "aws:sns/topic:Topic": "policy",
     "aws:sns/topicPolicy:TopicPolicy": "policy",
     "aws:sqs/queue:Queue": "policy",

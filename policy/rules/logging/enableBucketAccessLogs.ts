@@ -3,10 +3,9 @@ import { isParseError, parsePolicyDocument } from "../../lib/iam";
 import { stackRule } from "../../lib/rule";
 import { propsOf, resourcesOfType } from "../../lib/stack";
 import { get } from "../../lib/values";
-import { bucketsOf, BUCKET_TYPES, companionsOf } from "../reachability/buckets";
+import { bucketsOf, BUCKET_TYPES, companionsOf, LOGGING_TYPES } from "../reachability/buckets";
 import { linksOf } from "../reachability/links";
 
-const LOGGING = "aws:s3/bucketLogging:BucketLogging";
 const LOG_WRITERS = /^(logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
 
 /**
@@ -14,7 +13,7 @@ const LOG_WRITERS = /^(logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
  * logging it would loop. "unknown" while its policy is not known (preview): it might be one.
  */
 function isLogBucket(resources: PolicyResource[], bucket: PolicyResource): boolean | "unknown" {
-    const target = resourcesOfType(resources, LOGGING).some((l) => linksOf(resources, l, "targetBucket", BUCKET_TYPES).targets.some((t) => t.urn === bucket.urn));
+    const target = resourcesOfType(resources, ...LOGGING_TYPES).some((l) => linksOf(resources, l, "targetBucket", BUCKET_TYPES).targets.some((t) => t.urn === bucket.urn));
     if (target) return true;
     let unknown = false;
     for (const holder of [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found]) {
@@ -38,7 +37,7 @@ export const enableBucketAccessLogs = stackRule({
     validate({ resources }, report) {
         for (const bucket of bucketsOf(resources)) {
             if (get(propsOf(bucket), "logging", "targetBucket") !== undefined) continue;
-            const logging = companionsOf(resources, bucket, LOGGING);
+            const logging = companionsOf(resources, bucket, LOGGING_TYPES);
             if (logging.found.length > 0 || logging.maybe || isLogBucket(resources, bucket) !== false) continue;
             report(bucket, `Add a BucketLogging for bucket "${bucket.name}" that writes to a log bucket.`);
         }

@@ -9,17 +9,25 @@ import { linksOf } from "./links";
 
 export const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
+// v7 keeps the v6 "V2" companions as resources of their own type; programs ported from v6 use them.
+export const ENCRYPTION_CONFIG_TYPES = [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
+export const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"];
+export const ACL_TYPES = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
+
 export interface Companions {
     found: PolicyResource[];
     /** A companion of this type points at a bucket the stack cannot tell yet: it might be this one. */
     maybe: boolean;
 }
 
-/** The `type` resources whose `property` (default `bucket`) names this bucket. */
-export function companionsOf(resources: PolicyResource[], bucket: PolicyResource, type: string, property = "bucket"): Companions {
+/** The resources of `type` (or of any of the types) whose `property` (default `bucket`) names this bucket. */
+export function companionsOf(resources: PolicyResource[], bucket: PolicyResource, type: string | string[], property = "bucket"): Companions {
     const found: PolicyResource[] = [];
     let maybe = false;
-    for (const candidate of resourcesOfType(resources, type)) {
+    for (const candidate of resourcesOfType(resources, ...(Array.isArray(type) ? type : [type]))) {
         const link = linksOf(resources, candidate, property, BUCKET_TYPES);
         if (link.targets.some((t) => t.urn === bucket.urn)) found.push(candidate);
         else if (link.unresolved) maybe = true;
