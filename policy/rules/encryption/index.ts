@@ -11,6 +11,12 @@ import { enableTrailEncryption } from "./enableTrailEncryption";
 import { enableTransitEncryption } from "./enableTransitEncryption";
 import { enforceBucketTls } from "./enforceBucketTls";
 import { enforceMessagingTls } from "./enforceMessagingTls";
+import { enableStorageEncryption } from "./enableStorageEncryption";
+import { enableTableEncryption } from "./enableTableEncryption";
+import { enableRepositoryEncryption } from "./enableRepositoryEncryption";
+import { enableVolumeEncryption } from "./enableVolumeEncryption";
+import { enforceListenerHttps } from "./enforceListenerHttps";
+import { configureListenerTlsPolicy } from "./configureListenerTlsPolicy";
 
 /** Encryption at rest and in transit (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const encryptionRules: BulwarkPolicy[] = [
@@ -26,4 +32,10 @@ export const encryptionRules: BulwarkPolicy[] = [
     enableTransitEncryption,
     enforceBucketTls,
     enforceMessagingTls,
+    enableStorageEncryption,
+    enableTableEncryption,
+    enableRepositoryEncryption,
+    enableVolumeEncryption,
+    enforceListenerHttps,
+    configureListenerTlsPolicy,
 ];

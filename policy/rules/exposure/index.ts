@@ -9,6 +9,11 @@ import { disallowPublicInvoke } from "./disallowPublicInvoke";
 import { disallowPublicIpOnLaunch } from "./disallowPublicIpOnLaunch";
 import { enableAuth } from "./enableAuth";
 import { requireImdsv2 } from "./requireImdsv2";
+import { disallowPublicAccess } from "./disallowPublicAccess";
+import { disallowPublicAcl } from "./disallowPublicAcl";
+import { requireAuthorization } from "./requireAuthorization";
+import { enableDropInvalidHeaders } from "./enableDropInvalidHeaders";
+import { enforceImmutableTags } from "./enforceImmutableTags";
 
 /** Public exposure: security groups, network ACLs, public addresses, function URLs and permissions, cache AUTH, S3 public access (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const exposureRules: BulwarkPolicy[] = [
@@ -22,4 +27,9 @@ export const exposureRules: BulwarkPolicy[] = [
     disallowPublicIpOnLaunch,
     enableAuth,
     requireImdsv2,
+    disallowPublicAccess,
+    disallowPublicAcl,
+    requireAuthorization,
+    enableDropInvalidHeaders,
+    enforceImmutableTags,
 ];

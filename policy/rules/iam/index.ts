@@ -6,6 +6,9 @@ import { disallowUnknownActions } from "./disallowUnknownActions";
 import { disallowWildcardActions } from "./disallowWildcardActions";
 import { disallowWildcardResources } from "./disallowWildcardResources";
 import { requireScopedTrust } from "./requireScopedTrust";
+import { disallowAccessKeys } from "./disallowAccessKeys";
+import { disallowDirectPolicies } from "./disallowDirectPolicies";
+import { enableDatabaseAuthentication } from "./enableDatabaseAuthentication";
 
 /** Least privilege: identity, trust and resource policies. */
 export const iamRules: BulwarkPolicy[] = [
@@ -16,4 +19,7 @@ export const iamRules: BulwarkPolicy[] = [
     disallowBroadManagedPolicies,
     requireScopedTrust,
     disallowPublicResourcePolicies,
+    disallowAccessKeys,
+    disallowDirectPolicies,
+    enableDatabaseAuthentication,
 ];

@@ -7,6 +7,9 @@ import { enableTrailCloudwatch } from "./enableTrailCloudwatch";
 import { enableTrailMultiRegion } from "./enableTrailMultiRegion";
 import { enableTrailValidation } from "./enableTrailValidation";
 import { enableWebAclLogging } from "./enableWebAclLogging";
+import { enableStageAccessLogs } from "./enableStageAccessLogs";
+import { enableLoadBalancerAccessLogs } from "./enableLoadBalancerAccessLogs";
+import { enableImageScanning } from "./enableImageScanning";
 
 /** Logging and audit trails (advisory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const loggingRules: BulwarkPolicy[] = [
@@ -18,4 +21,7 @@ export const loggingRules: BulwarkPolicy[] = [
     enableTrailMultiRegion,
     enableTrailValidation,
     enableWebAclLogging,
+    enableStageAccessLogs,
+    enableLoadBalancerAccessLogs,
+    enableImageScanning,
 ];

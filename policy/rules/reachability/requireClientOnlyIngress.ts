@@ -1,9 +1,10 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackRule } from "../../lib/rule";
-import { propsOf, resourcesOfType } from "../../lib/stack";
-import { describePorts, ingressOf, INGRESS_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE } from "../exposure/ingress";
+import { resourcesOfType } from "../../lib/stack";
+import { describePorts, SECURITY_GROUP } from "../exposure/ingress";
+import { ingressTo } from "../network/groups";
 import { cacheSecurityGroups, cachesOf } from "./caches";
-import { describe, identifiersOf, linksOf } from "./links";
+import { describe, linksOf } from "./links";
 import { T } from "./network";
 
 /** Where compute attaches security groups: whatever holds one of these is a client that can connect. */
@@ -21,25 +22,6 @@ function isAttachedToCompute(resources: PolicyResource[], group: PolicyResource)
     return ATTACHMENTS.some(({ type, property }) =>
         resourcesOfType(resources, type).some((r) => linksOf(resources, r, property, [SECURITY_GROUP]).targets.some((t) => t.urn === group.urn)),
     );
-}
-
-/** Ingress declared on a group: its inline rules (holder = the group) and the rule resources pointing at it. */
-function ingressTo(resources: PolicyResource[], group: PolicyResource) {
-    const holders: { holder: PolicyResource; sourceProperty: string }[] = [{ holder: group, sourceProperty: "ingress" }];
-    for (const rule of resourcesOfType(resources, SECURITY_GROUP_RULE, INGRESS_RULE)) {
-        if (linksOf(resources, rule, "securityGroupId", [SECURITY_GROUP]).targets.some((t) => t.urn === group.urn)) {
-            holders.push({ holder: rule, sourceProperty: rule.type === INGRESS_RULE ? "referencedSecurityGroupId" : "sourceSecurityGroupId" });
-        }
-    }
-    return holders.flatMap(({ holder, sourceProperty }) => {
-        const rules = ingressOf(holder.type, propsOf(holder));
-        const linked = linksOf(resources, holder, sourceProperty, [SECURITY_GROUP]).targets;
-        return rules.map((ingress) => {
-            // Dependencies of inline `ingress` are shared by all its rules: with several, match each rule by known ids.
-            const sources = rules.length === 1 ? linked : linked.filter((g) => identifiersOf(g).some((id) => ingress.sourceGroups.includes(id)));
-            return { holder, ingress, sources };
-        });
-    });
 }
 
 export const requireClientOnlyIngress = stackRule({

@@ -7,6 +7,10 @@ import { enableAutoMinorUpgrade } from "./enableAutoMinorUpgrade";
 import { enableMultiAz } from "./enableMultiAz";
 import { enableProtect } from "./enableProtect";
 import { enableSnapshots } from "./enableSnapshots";
+import { configureBackupRetention } from "./configureBackupRetention";
+import { enableDeletionProtection } from "./enableDeletionProtection";
+import { enableInstanceMultiAz } from "./enableInstanceMultiAz";
+import { enablePointInTimeRecovery } from "./enablePointInTimeRecovery";
 
 /** Backups, redundancy and protection of stateful resources (advisory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const resilienceRules: BulwarkPolicy[] = [
@@ -18,4 +22,8 @@ export const resilienceRules: BulwarkPolicy[] = [
     enableMultiAz,
     enableProtect,
     enableSnapshots,
+    configureBackupRetention,
+    enableDeletionProtection,
+    enableInstanceMultiAz,
+    enablePointInTimeRecovery,
 ];

@@ -1,6 +1,8 @@
 import { BulwarkPolicy } from "../../lib/rule";
 import { disallowPlaintextSecrets } from "./disallowPlaintextSecrets";
 import { requireGeneratedCredentials } from "./requireGeneratedCredentials";
+import { disallowPlaintextParameters } from "./disallowPlaintextParameters";
+import { enableSecretRotation } from "./enableSecretRotation";
 
 /** Secrets: where credentials live and where they come from. */
-export const secretsRules: BulwarkPolicy[] = [disallowPlaintextSecrets, requireGeneratedCredentials];
+export const secretsRules: BulwarkPolicy[] = [disallowPlaintextSecrets, requireGeneratedCredentials, disallowPlaintextParameters, enableSecretRotation];

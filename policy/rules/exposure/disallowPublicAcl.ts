@@ -1,0 +1,34 @@
+import { resourceRule } from "../../lib/rule";
+import { asArray, asString, get } from "../../lib/values";
+import { ACL_TYPES, BUCKET_TYPES } from "../reachability/buckets";
+
+/** Canned ACLs that grant access to everyone or to every AWS account. */
+const PUBLIC_CANNED_ACLS = ["public-read", "public-read-write", "authenticated-read"];
+/** The grantee groups behind them. */
+const PUBLIC_GROUPS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
+
+function publicGrants(grants: unknown): string[] {
+    return (asArray(grants as never) ?? []).flatMap((grant) => {
+        const uri = asString(get(grant, "uri")) ?? asString(get(grant, "grantee", "uri"));
+        return uri && PUBLIC_GROUPS.test(uri) ? [uri.split("/").pop()!] : [];
+    });
+}
+
+export const disallowPublicAcl = resourceRule({
+    name: "s3-bucket-disallow-public-acl",
+    category: "exposure",
+    description: "S3 bucket ACLs must not grant access to everyone or to every AWS account.",
+    what: 'Buckets and BucketAcl / BucketAclV2 resources with the canned ACL "public-read", "public-read-write" or "authenticated-read", or with a grant (grants, accessControlPolicy.grants) to the AllUsers or AuthenticatedUsers group.',
+    why: "A public ACL publishes every object in the bucket (and with write, lets anyone upload or overwrite them); AuthenticatedUsers means any AWS account, not yours.",
+    fix: 'Remove the ACL (keep objectOwnership "BucketOwnerEnforced", which disables ACLs) and serve public content through CloudFront with an origin access control.',
+    frameworks: { fsbp: ["S3.2", "S3.3", "S3.12"], soc2: ["CC6.1", "CC6.6"], gdpr: ["32(1)(b)"] },
+    types: [...BUCKET_TYPES, ...ACL_TYPES],
+    validate(resource, report) {
+        const acl = asString(get(resource.props, "acl"));
+        if (acl && PUBLIC_CANNED_ACLS.includes(acl)) {
+            report(`Remove the "${acl}" ACL and disable ACLs with objectOwnership "BucketOwnerEnforced": it makes the bucket's objects ${acl === "authenticated-read" ? "readable by every AWS account" : "public"}.`);
+        }
+        const groups = [...publicGrants(get(resource.props, "grants")), ...publicGrants(get(resource.props, "accessControlPolicy", "grants"))];
+        if (groups.length > 0) report(`Remove the ACL grants to ${[...new Set(groups)].join(" and ")}: they open the bucket to everyone outside your account.`);
+    },
+});
