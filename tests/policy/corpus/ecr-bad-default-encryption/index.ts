@@ -1,0 +1,16 @@
+import * as aws from "@pulumi/aws";
+
+const repository = new aws.ecr.Repository("api", {
+    imageTagMutability: "IMMUTABLE",
+    imageScanningConfiguration: { scanOnPush: true },
+    forceDelete: false,
+});
+
+new aws.ecr.LifecyclePolicy("api", {
+    repository: repository.name,
+    policy: JSON.stringify({
+        rules: [{ rulePriority: 1, description: "keep 30 images", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 30 }, action: { type: "expire" } }],
+    }),
+});
+
+export const repositoryUrl = repository.repositoryUrl;
