@@ -134,8 +134,8 @@ const crossField: fc.Arbitrary<BadCase> = fc.oneof(
 );
 
 /**
- * Combinations the settings accept but a component rejects: the component's argument check throws
- * only after the resources created before it are registered, so these must be caught in stacks/ too.
+ * Rules a component checks on its arguments: its check throws only after the resources created before
+ * it are registered, so the settings must reject the same combinations first.
  */
 const componentOnlyRules: fc.Arbitrary<BadCase> = fc.oneof(
     fc.tuple(fc.double({ min: 0.5, max: 50, noNaN: true }), stackName).map(([percent, stack]) => ({
@@ -296,7 +296,7 @@ describe("evidence: config fuzzing through index.ts", function () {
         await fc.assert(fc.asyncProperty(badCase, assertRejectedUpFront), { numRuns: 120, seed: seed(20261125) });
     });
 
-    it("what only a component checks (canary without a stable version, a timeout within the upstream's) is also rejected before any resource is registered", async () => {
+    it("what a component checks (canary without a stable version, a timeout within the upstream's) is rejected before any resource is registered", async () => {
         await fc.assert(fc.asyncProperty(componentOnlyRules, assertRejectedUpFront), { numRuns: 8, seed: seed(5) });
     });
 
