@@ -10,7 +10,36 @@ describeStackPolicy("s3-enable-bucket-encryption", "every bucket has an SSE-KMS 
         on: "static-encryption",
     },
     { name: "preview: a missing configuration is proved through propertyDependencies", change: (v) => v.remove("static-encryption"), messages: [/bucket "static"/], preview: true },
+    {
+        name: "a load balancer's log bucket with no default encryption is told to use SSE-S3",
+        change: (v) => v.remove("static-encryption").add("aws:lb/loadBalancer:LoadBalancer", "web", { accessLogs: { bucket: "static-bucket", enabled: true } }, { accessLogs: ["static"] }),
+        messages: [/^Encrypt bucket "static" by default with sseAlgorithm "AES256", the only one Elastic Load Balancing writes its logs with: it declares no default encryption\.$/],
+        on: "static",
+    },
 ], [
+    {
+        name: "a V2 encryption configuration (the provider v6 name) counts",
+        change: (v) =>
+            v.remove("static-encryption").add("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "static-encryption-v2", { bucket: "static-bucket", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] }, { bucket: ["static"] }),
+    },
+    {
+        name: "SSE-S3 on a bucket a load balancer writes access logs to (ELB supports nothing else)",
+        change: (v) =>
+            v
+                .edit("static-encryption", (p) => (p.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]))
+                .add("aws:lb/loadBalancer:LoadBalancer", "web", { accessLogs: { bucket: "static-bucket", enabled: true } }, { accessLogs: ["static"] }),
+    },
+    {
+        name: "SSE-S3 on a bucket whose policy admits ELB log delivery",
+        change: (v) =>
+            v
+                .edit("static-encryption", (p) => (p.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]))
+                .edit("static-policy", (p) => {
+                    const document = JSON.parse(p.policy);
+                    document.Statement.push({ Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::static-bucket/AWSLogs/*" });
+                    p.policy = JSON.stringify(document);
+                }),
+    },
     { name: "an encryption configuration whose bucket is unknown and undeclared might be this bucket's", change: (v) => v.remove("static-encryption").add("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "other", { bucket: UNKNOWN }), preview: true },
 ]);
 

@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { ProgramRun } from "../../../tools/engine/run";
 import { assertFails, assertNoNotes, assertPasses } from "../helpers";
 import { recordedPlatform } from "./platform";
-import { evaluateOnly, Variant } from "./variants";
+import { evaluateOnly, recordFixture, Variant } from "./variants";
 
 export interface StackCase {
     name: string;
@@ -19,12 +19,24 @@ export interface StackCase {
 }
 
 export function describeStackPolicy(policy: string, compliance: string, cases: StackCase[], passes: Omit<StackCase, "messages" | "on">[] = []): void {
+    describeStackPolicyOn(policy, recordedPlatform, compliance, cases, passes);
+}
+
+/**
+ * The same table on a small compliant program of the rule's own, for resources the platform does not
+ * have (databases, load balancers, API Gateway...): the program is recorded once per mode.
+ */
+export function describeStackPolicyOnFixture(policy: string, fixture: () => unknown, compliance: string, cases: StackCase[], passes: Omit<StackCase, "messages" | "on">[] = []): void {
+    describeStackPolicyOn(policy, (preview = false) => recordFixture(fixture, preview), compliance, cases, passes);
+}
+
+function describeStackPolicyOn(policy: string, record: (preview?: boolean) => Promise<ProgramRun>, compliance: string, cases: StackCase[], passes: Omit<StackCase, "messages" | "on">[]): void {
     describe(policy, () => {
         let base: ProgramRun;
         let preview: ProgramRun;
         before(async () => {
-            base = await recordedPlatform();
-            preview = await recordedPlatform(true);
+            base = await record();
+            preview = await record(true);
         });
 
         it(`Compliance: ${compliance}`, async () => {

@@ -20,6 +20,11 @@ describe(POLICY, () => {
         assertPasses(await topicPolicy({ Principal: "*" }), POLICY);
     });
 
+    it('Noncompliance: a bucket\'s own (inline) policy reading for "*"', async () => {
+        const policy = doc({ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site/*" });
+        assertFails(await checkResource("aws:s3/bucket:Bucket", { bucket: "site", policy }), POLICY, /^Name the principals in statement 1 \("PublicRead"\) of policy instead of "\*"/);
+    });
+
     it('Compliance: a Deny for "*" (e.g. insecure transport)', async () => {
         assertPasses(await topicPolicy({ Effect: "Deny", Principal: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }), POLICY);
     });

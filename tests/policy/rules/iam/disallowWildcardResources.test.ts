@@ -13,6 +13,14 @@ describe(POLICY, () => {
         assertPasses(await policy({ Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "ec2:DescribeSubnets"], Resource: "*" }), POLICY);
     });
 
+    it('Compliance: actions whose resource types are all optional and that AWS grants on "*" (CloudWatch metrics, List actions)', async () => {
+        assertPasses(await policy({ Action: ["cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "cloudwatch:PutMetricData", "dynamodb:ListExports"], Resource: "*" }), POLICY);
+    });
+
+    it('Noncompliance: an object read stays scopable although the service reference marks its resource type optional', async () => {
+        assertFails(await policy({ Action: ["s3:GetObject", "cloudwatch:GetMetricData"], Resource: "*" }), POLICY, /: "s3:GetObject" can take ARNs but is granted on "\*"\.$/);
+    });
+
     it('Noncompliance 1: an action that takes ARNs granted on "*"', async () => {
         assertFails(await policy({ Resource: "*" }), POLICY, /^Scope statement 1 \("ReadObjects"\) of policy to resource ARNs: "s3:GetObject" can take ARNs but is granted on "\*"\.$/);
     });
