@@ -17,6 +17,7 @@ import { enableRepositoryEncryption } from "./enableRepositoryEncryption";
 import { enableVolumeEncryption } from "./enableVolumeEncryption";
 import { enforceListenerHttps } from "./enforceListenerHttps";
 import { configureListenerTlsPolicy } from "./configureListenerTlsPolicy";
+import { enableSecretsEncryption } from "./enableSecretsEncryption";
 
 /** Encryption at rest and in transit (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const encryptionRules: BulwarkPolicy[] = [
@@ -38,4 +39,5 @@ export const encryptionRules: BulwarkPolicy[] = [
     enableVolumeEncryption,
     enforceListenerHttps,
     configureListenerTlsPolicy,
+    enableSecretsEncryption,
 ];

@@ -14,6 +14,7 @@ import { disallowPublicAcl } from "./disallowPublicAcl";
 import { requireAuthorization } from "./requireAuthorization";
 import { enableDropInvalidHeaders } from "./enableDropInvalidHeaders";
 import { enforceImmutableTags } from "./enforceImmutableTags";
+import { disallowPublicEndpoint } from "./disallowPublicEndpoint";
 
 /** Public exposure: security groups, network ACLs, public addresses, function URLs and permissions, cache AUTH, S3 public access (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const exposureRules: BulwarkPolicy[] = [
@@ -32,4 +33,5 @@ export const exposureRules: BulwarkPolicy[] = [
     requireAuthorization,
     enableDropInvalidHeaders,
     enforceImmutableTags,
+    disallowPublicEndpoint,
 ];

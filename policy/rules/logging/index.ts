@@ -10,6 +10,7 @@ import { enableWebAclLogging } from "./enableWebAclLogging";
 import { enableStageAccessLogs } from "./enableStageAccessLogs";
 import { enableLoadBalancerAccessLogs } from "./enableLoadBalancerAccessLogs";
 import { enableImageScanning } from "./enableImageScanning";
+import { enableControlPlaneLogging } from "./enableControlPlaneLogging";
 
 /** Logging and audit trails (advisory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const loggingRules: BulwarkPolicy[] = [
@@ -24,4 +25,5 @@ export const loggingRules: BulwarkPolicy[] = [
     enableStageAccessLogs,
     enableLoadBalancerAccessLogs,
     enableImageScanning,
+    enableControlPlaneLogging,
 ];

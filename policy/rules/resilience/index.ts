@@ -11,6 +11,7 @@ import { configureBackupRetention } from "./configureBackupRetention";
 import { enableDeletionProtection } from "./enableDeletionProtection";
 import { enableInstanceMultiAz } from "./enableInstanceMultiAz";
 import { enablePointInTimeRecovery } from "./enablePointInTimeRecovery";
+import { enableBucketVersioning } from "./enableBucketVersioning";
 
 /** Backups, redundancy and protection of stateful resources (advisory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const resilienceRules: BulwarkPolicy[] = [
@@ -26,4 +27,5 @@ export const resilienceRules: BulwarkPolicy[] = [
     enableDeletionProtection,
     enableInstanceMultiAz,
     enablePointInTimeRecovery,
+    enableBucketVersioning,
 ];
