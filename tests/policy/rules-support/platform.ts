@@ -213,6 +213,7 @@ export function platform(change: Change = {}): void {
             ...opts.writers.map((service) => ({ Effect: "Allow", Principal: { Service: service }, Action: "s3:PutObject", Resource: `${arn}/*`, Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } })),
         ];
         new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: bucket.arn.apply((arn) => doc(...statements(arn))) });
+        new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
     };
     companions("logs", logBucket, { block: true, encryption: "aws:kms", tls: true, writers: ["logging.s3.amazonaws.com", "cloudtrail.amazonaws.com"] });
     companions("static", staticBucket, {
