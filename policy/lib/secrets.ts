@@ -7,8 +7,8 @@
 /** Names that announce a credential: DB_PASSWORD, API_KEY, STRIPE_SECRET, AUTH_TOKEN, PRIVATE_KEY... */
 const SECRET_NAME = /(^|[_\-.])(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|CLIENT_?SECRET|CREDENTIALS?|AUTH|APIKEY|SIGNING_?KEY)($|[_\-.])/i;
 
-/** Suffixes that say the variable holds where the secret is, not the secret. */
-const REFERENCE_SUFFIX = /[_\-.](ARN|NAME|ID|PARAMETER|PARAM|PATH|SSM|SECRET_ID|URL_ARN|TTL|TTL_SECONDS|HEADER|LENGTH|ENABLED)$/i;
+/** Suffixes that say the variable holds where the secret is, or something about it, not the secret. */
+const REFERENCE_SUFFIX = /[_\-.](ARN|NAME|ID|PARAMETER|PARAM|PATH|SSM|SECRET_ID|URL_ARN|TTL|TTL_SECONDS|HEADER|LENGTH|ENABLED|URL|URI|ENDPOINT|HOST|DOMAIN|ISSUER|AUDIENCE|REGION|PROVIDER|MODE|TYPE|PREFIX|PORT|TIMEOUT|TIMEOUT_MS|EXPIRY|VERSION)$/i;
 
 export function looksLikeSecretName(name: string): boolean {
     return SECRET_NAME.test(name) && !REFERENCE_SUFFIX.test(name);

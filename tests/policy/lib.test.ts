@@ -90,6 +90,8 @@ describe("policy/lib/cidr", () => {
 describe("policy/lib/secrets", () => {
     it("tells secret names from references and inert values", () => {
         assert.deepStrictEqual(["DB_PASSWORD", "API_KEY", "AUTH_TOKEN", "API_KEY_SECRET_ARN", "TOKEN_TTL_SECONDS", "PASSAGE", "MONKEY"].map(looksLikeSecretName), [true, true, true, false, false, false, false]);
+        // Settings about an auth service are not its credentials.
+        assert.deepStrictEqual(["AUTH_URL", "TOKEN_ENDPOINT", "AUTH_ISSUER", "AUTH_MODE", "SECRETS_PREFIX", "CLIENT_SECRET", "AUTH_PASSWORD"].map(looksLikeSecretName), [false, false, false, false, false, true, true]);
         assert.deepStrictEqual(["arn:aws:secretsmanager:eu-west-1:1:secret:x", "/bulwark/dev/key", "hunter2"].map(isSecretReference), [true, true, false]);
         assert.deepStrictEqual(["300", "true", "5s", "abc"].map(isInertValue), [true, true, true, false]);
     });
