@@ -11,6 +11,7 @@ const SHARED_API = {
     upstreamUrl: "https://jsonplaceholder.typicode.com",
     cacheTtlSeconds: 300,
     redisTimeoutMs: 50,
+    upstreamTimeoutMs: 3000,
 } as const;
 
 const SHARED_CACHE = {

@@ -160,6 +160,7 @@ export const SECTION_RULES: { readonly [S in SectionName]: SectionRules<Settings
         logRetentionDays: logRetention,
         cacheTtlSeconds: integer(1, 86400),
         redisTimeoutMs: integer(5, 1000),
+        upstreamTimeoutMs: integer(100, 899_000),
     } satisfies SectionRules<ApiSettings>,
     cache: {
         engine: oneOf(CACHE_ENGINES),
@@ -434,6 +435,16 @@ function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Setting
         );
     }
 
+    if (api.upstreamTimeoutMs >= api.timeoutSeconds * 1000) {
+        // Otherwise the function times out before it can answer from the upstream or report its failure.
+        const fixTimeout = api.upstreamTimeoutMs < 899_000;
+        throw report.error(
+            key("api", "timeoutSeconds"), api.timeoutSeconds,
+            `above ${key("api", "upstreamTimeoutMs")} (${api.upstreamTimeoutMs} ms), so the function outlives a slow upstream call`,
+            fixTimeout ? key("api", "timeoutSeconds") : key("api", "upstreamTimeoutMs"),
+            fixTimeout ? String(Math.floor(api.upstreamTimeoutMs / 1000) + 1) : "3000",
+        );
+    }
     if (api.canaryPercent > 0 && api.stableVersion === undefined) {
         // The component would catch this too, but only after the network and cache were registered.
         throw report.error(

@@ -140,6 +140,8 @@ export interface ApiSettings {
     readonly cacheTtlSeconds: number;
     /** Milliseconds to wait for Redis before going to the upstream, 5 to 1000 and below the function timeout. Default 50. */
     readonly redisTimeoutMs: number;
+    /** Milliseconds to wait for the upstream, 100 to 899000 and below the function timeout. Default 3000. */
+    readonly upstreamTimeoutMs: number;
 }
 
 export interface CacheSettings {

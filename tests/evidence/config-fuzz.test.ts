@@ -86,7 +86,7 @@ const crossField: fc.Arbitrary<BadCase> = fc.oneof(
     // redisTimeoutMs is at most 1000 alone, so only a 1-second function timeout leaves it no room.
     stackName.map((stack) => ({
         stack, what: "api.redisTimeoutMs 1000 >= timeoutSeconds 1 s",
-        sections: { api: { timeoutSeconds: 1, redisTimeoutMs: 1000 } },
+        sections: { api: { timeoutSeconds: 1, redisTimeoutMs: 1000, upstreamTimeoutMs: 500 } },
         expectKeys: [k("api", "redisTimeoutMs"), k("api", "timeoutSeconds")],
     })),
     fc.tuple(fc.subarray(INTERFACE_ENDPOINT_SERVICES.filter((s) => s !== "secretsmanager")), stackName).map(([endpoints, stack]) => ({
@@ -143,7 +143,8 @@ const componentOnlyRules: fc.Arbitrary<BadCase> = fc.oneof(
         sections: { api: { canaryPercent: percent } },
         expectKeys: [k("api", "stableVersion"), k("api", "canaryPercent")],
     })),
-    // The Function's upstream timeout defaults to 3000 ms and must stay below the function's own timeout.
+    // The upstream timeout (default 3000 ms) must stay below the function's own timeout; the Function
+    // checks it too, but the settings must stop it before the network and cache are registered.
     fc.tuple(fc.integer({ min: 1, max: 3 }), stackName).map(([timeout, stack]) => ({
         stack, what: `api.timeoutSeconds ${timeout} (at most the 3 s upstream timeout)`,
         sections: { api: { timeoutSeconds: timeout, redisTimeoutMs: 5 } },
@@ -209,7 +210,7 @@ function validSections(stack: Stack): fc.Arbitrary<Record<string, Record<string,
     const prod = stack === "prod";
     const timing = fc.integer({ min: 2, max: 60 }).chain((origin) =>
         fc.integer({ min: 1, max: origin - 1 }).chain((timeout) =>
-            fc.record({ origin: fc.constant(origin), timeout: fc.constant(timeout), redisTimeoutMs: fc.integer({ min: 5, max: Math.min(1000, timeout * 1000 - 1) }) }),
+            fc.record({ origin: fc.constant(origin), timeout: fc.constant(timeout), redisTimeoutMs: fc.integer({ min: 5, max: Math.min(1000, timeout * 1000 - 1) }), upstreamTimeoutMs: fc.integer({ min: 100, max: timeout * 1000 - 1 }) }),
         ),
     );
     const cacheShape = fc.boolean().chain((serverless) =>
@@ -275,6 +276,7 @@ function validSections(stack: Stack): fc.Arbitrary<Record<string, Record<string,
                 ...api,
                 timeoutSeconds: timing.timeout,
                 redisTimeoutMs: timing.redisTimeoutMs,
+                upstreamTimeoutMs: timing.upstreamTimeoutMs,
                 ...(canary ? { canaryPercent: canary[0], stableVersion: String(canary[1]) } : {}),
             },
             cache: { ...cache, ...cacheShape },

@@ -36,9 +36,15 @@ describe("stacks: cross-field rules", () => {
         assert.strictEqual(resolve({ api: { stableVersion: 4 } }).api.canaryPercent, 0);
     });
 
+    it("api.upstreamTimeoutMs must be below the function timeout", () => {
+        assertRule({ api: { timeoutSeconds: 3 } }, "bulwark:api.timeoutSeconds", ["bulwark:api.upstreamTimeoutMs", "(3000 ms)"]);
+        assert.strictEqual(configErrorOf(() => resolve({ api: { timeoutSeconds: 3 } })).fix, "pulumi config set --path bulwark:api.timeoutSeconds 4");
+        assert.strictEqual(resolve({ api: { timeoutSeconds: 3, upstreamTimeoutMs: 2500 } }).api.upstreamTimeoutMs, 2500);
+    });
+
     it("api.redisTimeoutMs must be below the function timeout", () => {
-        assertRule({ api: { timeoutSeconds: 1, redisTimeoutMs: 1000 } }, "bulwark:api.redisTimeoutMs", ["bulwark:api.timeoutSeconds"]);
-        assert.strictEqual(resolve({ api: { timeoutSeconds: 1, redisTimeoutMs: 999 } }).api.redisTimeoutMs, 999);
+        assertRule({ api: { timeoutSeconds: 1, redisTimeoutMs: 1000, upstreamTimeoutMs: 500 } }, "bulwark:api.redisTimeoutMs", ["bulwark:api.timeoutSeconds"]);
+        assert.strictEqual(resolve({ api: { timeoutSeconds: 1, redisTimeoutMs: 999, upstreamTimeoutMs: 500 } }).api.redisTimeoutMs, 999);
     });
 
     it("natStrategy none needs a Secrets Manager endpoint", () => {

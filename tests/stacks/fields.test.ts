@@ -49,6 +49,7 @@ const BAD_VALUES: { [S in SectionName]: Record<keyof (typeof SECTION_RULES)[S], 
         ],
         logRetentionDays: [10],
         cacheTtlSeconds: [0, 86401],
+        upstreamTimeoutMs: [99, 899_001, "slow"],
         redisTimeoutMs: [4, 1001],
     },
     cache: {

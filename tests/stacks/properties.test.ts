@@ -40,6 +40,7 @@ function validValues(profile: "dev" | "prod"): fc.Arbitrary<Values> {
                 origin: fc.constant(origin),
                 timeout: fc.constant(timeout),
                 redisTimeoutMs: fc.integer({ min: 5, max: Math.min(1000, timeout * 1000 - 1) }),
+                upstreamTimeoutMs: fc.integer({ min: 100, max: Math.min(899_000, timeout * 1000 - 1) }),
             }),
         ),
     );
@@ -85,7 +86,7 @@ function validValues(profile: "dev" | "prod"): fc.Arbitrary<Values> {
         })
         .map(({ network, timing, engine, api, cache, cdn, security, monitoring }) => ({
             network,
-            api: { ...api, timeoutSeconds: timing.timeout, redisTimeoutMs: timing.redisTimeoutMs },
+            api: { ...api, timeoutSeconds: timing.timeout, redisTimeoutMs: timing.redisTimeoutMs, upstreamTimeoutMs: timing.upstreamTimeoutMs },
             cache: { ...cache, ...engine },
             cdn: { ...cdn, originReadTimeoutSeconds: timing.origin },
             security,

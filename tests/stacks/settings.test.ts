@@ -28,7 +28,7 @@ describe("stacks: profiles", () => {
                 api: {
                     memoryMb: 512, timeoutSeconds: 10, reservedConcurrency: undefined, canaryPercent: 0, stableVersion: undefined,
                     upstreamUrl: "https://jsonplaceholder.typicode.com", logRetentionDays: 14, cacheTtlSeconds: 300,
-                    redisTimeoutMs: 50,
+                    redisTimeoutMs: 50, upstreamTimeoutMs: 3000,
                 },
                 cache: {
                     engine: "valkey", engineVersion: "8.0", nodeType: "cache.t4g.micro", replicas: 0, serverless: false,
