@@ -195,3 +195,24 @@ describe("offline engine: config and failures", () => {
         );
     });
 });
+
+describe("offline engine: lookups outside programs make", () => {
+    it("answers default-VPC, subnet, ELB account, zone, certificate and managed-policy lookups with AWS-shaped values", async () => {
+        const { runProgram } = await import("../../tools/engine/run");
+        const path = await import("path");
+        const run = await runProgram({
+            program: path.join(__dirname, "..", "fixtures", "lookups", "index.ts"),
+            project: "lookups",
+            stack: "dev",
+            config: { "aws:region": "us-east-1" },
+        });
+        const out = run.stackOutputs as Record<string, any>;
+        assert.strictEqual(out.vpcId, "vpc-0default000000000");
+        assert.deepStrictEqual(out.subnetIds, ["subnet-0default000000000", "subnet-0default000000001", "subnet-0default000000002"]);
+        assert.strictEqual(out.elbAccountArn, "arn:aws:iam::127311923021:root");
+        assert.match(out.zoneId, /^Z[0-9A-F]{20}$/);
+        assert.match(out.certificateArn, /^arn:aws:acm:us-east-1:123456789012:certificate\/[0-9a-f-]{36}$/);
+        assert.match(out.cachePolicyId, /^[0-9a-f-]{36}$/);
+        assert.match(out.identityPath, /^origin-access-identity\/cloudfront\/E[0-9A-F]{13}$/);
+    });
+});

@@ -12,10 +12,30 @@ import { renderPolicyDocument, PolicyDocumentInput } from "./policy-document";
 
 export const OFFLINE_ACCOUNT_ID = "123456789012";
 
-/** What the offline account already holds, for programs that look up existing resources. */
+export interface ExistingVpc {
+    id: string;
+    cidrBlock: string;
+}
+
+export interface ExistingSubnet {
+    id: string;
+    vpcId: string;
+    availabilityZone: string;
+    cidrBlock: string;
+}
+
+/** What the offline account already holds besides each region's default VPC, for lookups. */
 export interface ExistingWorld {
-    vpcs?: { id: string; cidrBlock: string }[];
-    subnets?: { id: string; vpcId: string; availabilityZone: string; cidrBlock: string }[];
+    vpcs?: ExistingVpc[];
+    subnets?: ExistingSubnet[];
+}
+
+/** Every region of an account starts with a default VPC (172.31.0.0/16) and a public subnet per AZ. */
+export const DEFAULT_VPC_ID = "vpc-0default000000000";
+
+function filterValue(inputs: Record<string, any>, name: string): string | undefined {
+    const filter = (inputs.filters ?? []).find((f: { name: string }) => f.name === name);
+    return filter?.values?.[0];
 }
 
 export interface OfflineAwsOptions {
@@ -451,6 +471,60 @@ const COMPUTERS: Record<string, Computer> = {
             domainValidationOptions: [{ domainName: state.domainName, resourceRecordName: `_x.${state.domainName}.`, resourceRecordType: "CNAME", resourceRecordValue: "_y.acm-validations.aws." }],
         },
     }),
+    "aws:cloudfront/originAccessIdentity:OriginAccessIdentity": (ctx) => {
+        const id = `E${ctx.hash().slice(0, 13).toUpperCase()}`;
+        return {
+            id,
+            outputs: {
+                cloudfrontAccessIdentityPath: `origin-access-identity/cloudfront/${id}`,
+                iamArn: `arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${id}`,
+                s3CanonicalUserId: ctx.hash("canonical"),
+                etag: `E${ctx.hash("etag").slice(0, 13).toUpperCase()}`,
+            },
+        };
+    },
+    "aws:lb/loadBalancer:LoadBalancer": (ctx, state) => {
+        const name = state.name ?? autoName(ctx.name, ctx.hash("autoname")).slice(0, 32);
+        const suffix = ctx.hash().slice(0, 16);
+        const kind = state.loadBalancerType === "network" ? "net" : "app";
+        const lbArn = arn(ctx, "elasticloadbalancing", `loadbalancer/${kind}/${name}/${suffix}`);
+        return { id: lbArn, outputs: { arn: lbArn, arnSuffix: `${kind}/${name}/${suffix}`, dnsName: `${name}-${suffix.slice(0, 9)}.${ctx.resourceRegion}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K", name } };
+    },
+    "aws:lb/targetGroup:TargetGroup": (ctx, state) => {
+        const tgArn = arn(ctx, "elasticloadbalancing", `targetgroup/${state.name}/${ctx.hash().slice(0, 16)}`);
+        return { id: tgArn, outputs: { arn: tgArn, arnSuffix: tgArn.split(":").pop() } };
+    },
+    "aws:lb/listener:Listener": (ctx) => {
+        const listenerArn = arn(ctx, "elasticloadbalancing", `listener/app/offline/${ctx.hash().slice(0, 16)}/${ctx.hash("l").slice(0, 16)}`);
+        return { id: listenerArn, outputs: { arn: listenerArn } };
+    },
+    "aws:rds/instance:Instance": (ctx, state) => {
+        const identifier = state.identifier ?? autoName(ctx.name, ctx.hash("autoname")).toLowerCase();
+        const address = `${identifier}.${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.rds.amazonaws.com`;
+        return { id: identifier, outputs: { identifier, arn: arn(ctx, "rds", `db:${identifier}`), address, endpoint: `${address}:${state.port ?? 5432}`, resourceId: `db-${ctx.hash("res").slice(0, 26).toUpperCase()}` } };
+    },
+    "aws:rds/cluster:Cluster": (ctx, state) => {
+        const identifier = state.clusterIdentifier ?? autoName(ctx.name, ctx.hash("autoname")).toLowerCase();
+        const host = `${identifier}.cluster-${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.rds.amazonaws.com`;
+        return { id: identifier, outputs: { clusterIdentifier: identifier, arn: arn(ctx, "rds", `cluster:${identifier}`), endpoint: host, readerEndpoint: host.replace(".cluster-", ".cluster-ro-"), clusterResourceId: `cluster-${ctx.hash("res").slice(0, 26).toUpperCase()}` } };
+    },
+    "aws:ecr/repository:Repository": (ctx, state) => {
+        const name = state.name ?? ctx.name;
+        return { id: name, outputs: { arn: arn(ctx, "ecr", `repository/${name}`), repositoryUrl: `${ctx.account}.dkr.ecr.${ctx.resourceRegion}.amazonaws.com/${name}`, registryId: ctx.account } };
+    },
+    "aws:apigateway/restApi:RestApi": (ctx) => {
+        const id = ctx.hash().slice(0, 10);
+        return { id, outputs: { arn: `arn:aws:apigateway:${ctx.resourceRegion}::/restapis/${id}`, rootResourceId: ctx.hash("root").slice(0, 10), executionArn: arn(ctx, "execute-api", id) } };
+    },
+    "aws:apigatewayv2/api:Api": (ctx, state) => {
+        const id = ctx.hash().slice(0, 10);
+        const scheme = state.protocolType === "WEBSOCKET" ? "wss" : "https";
+        return { id, outputs: { arn: `arn:aws:apigateway:${ctx.resourceRegion}::/apis/${id}`, apiEndpoint: `${scheme}://${id}.execute-api.${ctx.resourceRegion}.amazonaws.com`, executionArn: arn(ctx, "execute-api", id) } };
+    },
+    "aws:eks/cluster:Cluster": (ctx, state) => {
+        const name = state.name ?? autoName(ctx.name, ctx.hash("autoname"));
+        return { id: name, outputs: { arn: arn(ctx, "eks", `cluster/${name}`), endpoint: `https://${ctx.hash().slice(0, 32).toUpperCase()}.gr7.${ctx.resourceRegion}.eks.amazonaws.com`, certificateAuthority: { data: Buffer.from("offline-ca").toString("base64") }, status: "ACTIVE" } };
+    },
     "random:index/randomPassword:RandomPassword": randomString,
     "random:index/randomString:RandomString": randomString,
     "random:index/randomId:RandomId": (ctx, state) => {
@@ -621,14 +695,54 @@ export class OfflineAws implements pulumi.runtime.Mocks {
                 return { id: createHash("sha256").update(json).digest("hex").slice(0, 10), json, minifiedJson: JSON.stringify(JSON.parse(json)) };
             }
             case "aws:ec2/getVpc:getVpc": {
-                const vpc = this.options.existing?.vpcs?.find((v) => v.id === inputs.id);
+                const vpcs = this.world(region).vpcs;
+                const vpc = inputs.id ? vpcs.find((v) => v.id === inputs.id) : vpcs.find((v) => v.isDefault);
                 if (!vpc) throw new Error(`InvalidVpcID.NotFound: The vpc ID '${inputs.id}' does not exist`);
-                return { ...vpc, arn: `arn:aws:ec2:${region}:${this.accountId}:vpc/${vpc.id}`, ownerId: this.accountId, enableDnsSupport: true, enableDnsHostnames: true };
+                return { ...vpc, default: vpc.isDefault, arn: `arn:aws:ec2:${region}:${this.accountId}:vpc/${vpc.id}`, ownerId: this.accountId, enableDnsSupport: true, enableDnsHostnames: true, instanceTenancy: "default" };
             }
             case "aws:ec2/getSubnet:getSubnet": {
-                const subnet = this.options.existing?.subnets?.find((s) => s.id === inputs.id);
-                if (!subnet) throw new Error(`InvalidSubnetID.NotFound: The subnet ID '${inputs.id}' does not exist`);
-                return { ...subnet, arn: `arn:aws:ec2:${region}:${this.accountId}:subnet/${subnet.id}`, ownerId: this.accountId };
+                const subnets = this.subnetsMatching(region, inputs);
+                const subnet = inputs.id ? subnets.find((s) => s.id === inputs.id) : subnets[0];
+                if (!subnet) throw new Error(`InvalidSubnetID.NotFound: The subnet ID '${inputs.id ?? JSON.stringify(inputs.filters)}' does not exist`);
+                return { ...subnet, arn: `arn:aws:ec2:${region}:${this.accountId}:subnet/${subnet.id}`, ownerId: this.accountId, mapPublicIpOnLaunch: subnet.vpcId === DEFAULT_VPC_ID };
+            }
+            case "aws:ec2/getSubnets:getSubnets":
+            case "aws:ec2/getSubnetIds:getSubnetIds":
+                return { id: region, ids: this.subnetsMatching(region, inputs).map((subnet) => subnet.id), filters: inputs.filters };
+            case "aws:ec2/getSecurityGroup:getSecurityGroup": {
+                const vpcId = inputs.vpcId ?? filterValue(inputs, "vpc-id") ?? DEFAULT_VPC_ID;
+                const id = inputs.id ?? `sg-${createHash("sha256").update(`default|${vpcId}`).digest("hex").slice(0, 17)}`;
+                return { id, vpcId, name: inputs.name ?? "default", arn: `arn:aws:ec2:${region}:${this.accountId}:security-group/${id}`, description: "default VPC security group" };
+            }
+            case "aws:elb/getServiceAccount:getServiceAccount":
+            case "aws:lb/getServiceAccount:getServiceAccount":
+                // Elastic Load Balancing's log-writing account for us-east-1 (AWS lists one per region).
+                return { id: "127311923021", arn: "arn:aws:iam::127311923021:root", region: inputs.region ?? region };
+            case "aws:route53/getZone:getZone": {
+                const name = String(inputs.name ?? "example.com").replace(/\.$/, "");
+                const zoneId = inputs.zoneId ?? `Z${createHash("sha256").update(name).digest("hex").slice(0, 20).toUpperCase()}`;
+                return { id: zoneId, zoneId, name: `${name}.`, arn: `arn:aws:route53:::hostedzone/${zoneId}`, privateZone: inputs.privateZone ?? false, nameServers: ["ns-1.awsdns-01.org"] };
+            }
+            case "aws:acm/getCertificate:getCertificate": {
+                const certificateArn = `arn:aws:acm:${region}:${this.accountId}:certificate/${uuid(createHash("sha256").update(`${region}|${inputs.domain}`).digest("hex"))}`;
+                return { id: certificateArn, arn: certificateArn, domain: inputs.domain, status: "ISSUED" };
+            }
+            case "aws:iam/getPolicy:getPolicy": {
+                const policyArn = inputs.arn ?? `arn:aws:iam::aws:policy/${inputs.name}`;
+                return { id: policyArn, arn: policyArn, name: inputs.name ?? String(policyArn).split("/").pop(), path: "/" };
+            }
+            case "aws:iam/getRole:getRole":
+                return { id: inputs.name, name: inputs.name, arn: `arn:aws:iam::${this.accountId}:role/${inputs.name}`, uniqueId: "AROAOFFLINE" };
+            case "aws:kms/getAlias:getAlias": {
+                const keyId = uuid(createHash("sha256").update(String(inputs.name)).digest("hex"));
+                return { id: inputs.name, name: inputs.name, arn: `arn:aws:kms:${region}:${this.accountId}:${inputs.name}`, targetKeyId: keyId, targetKeyArn: `arn:aws:kms:${region}:${this.accountId}:key/${keyId}` };
+            }
+            case "aws:cloudfront/getCachePolicy:getCachePolicy":
+            case "aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy":
+            case "aws:cloudfront/getResponseHeadersPolicy:getResponseHeadersPolicy": {
+                // Managed policies are looked up by name (Managed-CachingOptimized, ...): one fixed id per name.
+                const id = inputs.id ?? uuid(createHash("sha256").update(String(inputs.name)).digest("hex"));
+                return { id, name: inputs.name, etag: "EOFFLINE" };
             }
             case "aws:ec2/getAmi:getAmi":
             case "aws:ec2/getAmiIds:getAmiIds": {
@@ -642,6 +756,37 @@ export class OfflineAws implements pulumi.runtime.Mocks {
             default:
                 throw new Error(`Mock not implemented: ${args.token}`);
         }
+    }
+
+    /** The account as a program sees it: the existing world given, plus the region's default VPC. */
+    private world(region: string): { vpcs: (ExistingVpc & { isDefault: boolean })[]; subnets: ExistingSubnet[] } {
+        const defaultSubnets = ["a", "b", "c"].map((zone, i) => ({
+            id: `subnet-0default00000000${i}`,
+            vpcId: DEFAULT_VPC_ID,
+            availabilityZone: `${region}${zone}`,
+            cidrBlock: `172.31.${i * 16}.0/20`,
+        }));
+        return {
+            vpcs: [
+                ...(this.options.existing?.vpcs ?? []).map((vpc) => ({ ...vpc, isDefault: false })),
+                { id: DEFAULT_VPC_ID, cidrBlock: "172.31.0.0/16", isDefault: true },
+            ],
+            subnets: [...(this.options.existing?.subnets ?? []), ...defaultSubnets],
+        };
+    }
+
+    /** Subnets by id, or by the EC2 filters programs pass (vpc-id, availability-zone, default-for-az). */
+    private subnetsMatching(region: string, inputs: Record<string, any>): ExistingSubnet[] {
+        const vpcId = inputs.vpcId ?? filterValue(inputs, "vpc-id");
+        const zone = inputs.availabilityZone ?? filterValue(inputs, "availability-zone");
+        const defaultOnly = inputs.defaultForAz === true || filterValue(inputs, "default-for-az") === "true";
+        return this.world(region).subnets.filter(
+            (subnet) =>
+                (inputs.id === undefined || subnet.id === inputs.id) &&
+                (vpcId === undefined || subnet.vpcId === vpcId) &&
+                (zone === undefined || subnet.availabilityZone === zone) &&
+                (!defaultOnly || subnet.vpcId === DEFAULT_VPC_ID),
+        );
     }
 
     /**
