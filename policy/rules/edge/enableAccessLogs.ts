@@ -19,9 +19,10 @@ export const enableAccessLogs = stackRule({
             .filter((s) => get(propsOf(s), "logType") !== "ERROR_LOGS")
             .map((s) => linksOf(resources, s, "resourceArn", [DISTRIBUTION]));
         if (sources.some((s) => s.unresolved)) return;
+        const logged = new Set(sources.flatMap((s) => s.targets.map((t) => t.urn)));
         for (const distribution of resourcesOfType(resources, DISTRIBUTION)) {
             if (get(propsOf(distribution), "loggingConfig", "bucket") !== undefined) continue;
-            if (sources.some((s) => s.targets.some((t) => t.urn === distribution.urn))) continue;
+            if (logged.has(distribution.urn)) continue;
             report(distribution, `Record access logs of distribution "${distribution.name}": add a LogDeliverySource (logType ACCESS_LOGS, resourceArn the distribution) or loggingConfig.`);
         }
     },

@@ -1,10 +1,10 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { isParseError, parsePolicyDocument } from "../../lib/iam";
 import { stackRule } from "../../lib/rule";
-import { propsOf, resourcesOfType } from "../../lib/stack";
+import { propsOf } from "../../lib/stack";
 import { asArray, asString, get, isUnknown } from "../../lib/values";
 import { BUCKET_TYPES, bucketsOf, companionsOf, ENCRYPTION_CONFIG_TYPES } from "../reachability/buckets";
-import { linksOf } from "../reachability/links";
+import { linksFrom } from "../reachability/links";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
@@ -16,9 +16,7 @@ const ELB_LOG_DELIVERY = "logdelivery.elasticloadbalancing.amazonaws.com";
  * SSE-S3 there, so AES256 is the right setting for such a bucket, not a weaker one.
  */
 function receivesLoadBalancerLogs(resources: PolicyResource[], bucket: PolicyResource): boolean {
-    const targeted = resourcesOfType(resources, ...LOAD_BALANCERS).some((lb) =>
-        ["accessLogs", "connectionLogs"].some((property) => linksOf(resources, lb, property, BUCKET_TYPES, [property, "bucket"]).targets.some((t) => t.urn === bucket.urn)),
-    );
+    const targeted = ["accessLogs", "connectionLogs"].some((property) => linksFrom(resources, LOAD_BALANCERS, property, BUCKET_TYPES, [property, "bucket"]).referrers.has(bucket.urn));
     if (targeted) return true;
     return [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found].some((holder) => {
         const doc = parsePolicyDocument(get(propsOf(holder), "policy"));

@@ -20,8 +20,15 @@ export const enforceMessagingTls = stackRule({
         for (const kind of KINDS) {
             const policies = resourcesOfType(resources, kind.policy).map((p) => ({ policy: p, link: linksOf(resources, p, kind.property, [kind.type]) }));
             const unplaced = policies.some((p) => p.link.unresolved);
+            const bySubject = new Map<string, typeof policies>();
+            for (const p of policies) {
+                for (const urn of new Set(p.link.targets.map((t) => t.urn))) {
+                    if (bySubject.has(urn)) bySubject.get(urn)!.push(p);
+                    else bySubject.set(urn, [p]);
+                }
+            }
             for (const subject of resourcesOfType(resources, kind.type)) {
-                const own = policies.filter((p) => p.link.targets.some((t) => t.urn === subject.urn)).map((p) => p.policy);
+                const own = (bySubject.get(subject.urn) ?? []).map((p) => p.policy);
                 const verdict = transportVerdict([subject, ...own], kind.service, kind.actions);
                 if (verdict === "missing" && !(own.length === 0 && unplaced)) {
                     report(own[0] ?? subject, `Add a statement to the policy of ${kind.noun} "${subject.name}" that denies ${kind.actions[0]} when aws:SecureTransport is false.`);

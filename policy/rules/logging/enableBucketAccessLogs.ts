@@ -1,10 +1,10 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { isParseError, parsePolicyDocument } from "../../lib/iam";
 import { stackRule } from "../../lib/rule";
-import { propsOf, resourcesOfType } from "../../lib/stack";
+import { propsOf } from "../../lib/stack";
 import { get } from "../../lib/values";
 import { bucketsOf, BUCKET_TYPES, companionsOf, LOGGING_TYPES } from "../reachability/buckets";
-import { linksOf } from "../reachability/links";
+import { linksFrom } from "../reachability/links";
 
 const LOG_WRITERS = /^(logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
 
@@ -13,7 +13,7 @@ const LOG_WRITERS = /^(logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
  * logging it would loop. "unknown" while its policy is not known (preview): it might be one.
  */
 function isLogBucket(resources: PolicyResource[], bucket: PolicyResource): boolean | "unknown" {
-    const target = resourcesOfType(resources, ...LOGGING_TYPES).some((l) => linksOf(resources, l, "targetBucket", BUCKET_TYPES).targets.some((t) => t.urn === bucket.urn));
+    const target = linksFrom(resources, LOGGING_TYPES, "targetBucket", BUCKET_TYPES).referrers.has(bucket.urn);
     if (target) return true;
     let unknown = false;
     for (const holder of [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found]) {

@@ -15,8 +15,9 @@ export const enableFlowLogs = stackRule({
     validate({ resources }, report) {
         const flowLogs = resourcesOfType(resources, "aws:ec2/flowLog:FlowLog").map((f) => linksOf(resources, f, "vpcId", [VPC]));
         if (flowLogs.some((l) => l.unresolved)) return;
+        const logged = new Set(flowLogs.flatMap((l) => l.targets.map((t) => t.urn)));
         for (const vpc of resourcesOfType(resources, VPC)) {
-            if (!flowLogs.some((l) => l.targets.some((t) => t.urn === vpc.urn))) report(vpc, `Add a FlowLog with vpcId set to VPC "${vpc.name}".`);
+            if (!logged.has(vpc.urn)) report(vpc, `Add a FlowLog with vpcId set to VPC "${vpc.name}".`);
         }
     },
 });

@@ -15,8 +15,9 @@ export const enableWebAclLogging = stackRule({
     validate({ resources }, report) {
         const configs = resourcesOfType(resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").map((c) => linksOf(resources, c, "resourceArn", [WEB_ACL]));
         if (configs.some((c) => c.unresolved)) return;
+        const logged = new Set(configs.flatMap((c) => c.targets.map((t) => t.urn)));
         for (const acl of resourcesOfType(resources, WEB_ACL)) {
-            if (!configs.some((c) => c.targets.some((t) => t.urn === acl.urn))) report(acl, `Add a WebAclLoggingConfiguration with resourceArn set to web ACL "${acl.name}".`);
+            if (!logged.has(acl.urn)) report(acl, `Add a WebAclLoggingConfiguration with resourceArn set to web ACL "${acl.name}".`);
         }
     },
 });

@@ -15,8 +15,9 @@ export const configureDefaultSecurityGroup = stackRule({
     validate({ resources }, report) {
         const adopted = resourcesOfType(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup").map((g) => linksOf(resources, g, "vpcId", [VPC]));
         if (adopted.some((link) => link.unresolved)) return;
+        const covered = new Set(adopted.flatMap((link) => link.targets.map((t) => t.urn)));
         for (const vpc of resourcesOfType(resources, VPC)) {
-            if (!adopted.some((link) => link.targets.some((t) => t.urn === vpc.urn))) {
+            if (!covered.has(vpc.urn)) {
                 report(vpc, `Add an aws.ec2.DefaultSecurityGroup with vpcId set to VPC "${vpc.name}" and no rules: its default group still admits all traffic between its members.`);
             }
         }

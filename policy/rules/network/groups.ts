@@ -3,9 +3,9 @@
  * vpc.SecurityGroupIngressRule resources that point at it, each with the groups it admits.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { propsOf, resourcesOfType } from "../../lib/stack";
+import { propsOf } from "../../lib/stack";
 import { Ingress, ingressOf, INGRESS_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE } from "../exposure/ingress";
-import { identifiersOf, linksOf } from "../reachability/links";
+import { identifiersOf, linksFrom, linksOf } from "../reachability/links";
 
 export interface GroupIngress {
     /** The resource that declares the rule: the group itself (inline) or a rule resource. */
@@ -17,10 +17,8 @@ export interface GroupIngress {
 
 export function ingressTo(resources: PolicyResource[], group: PolicyResource): GroupIngress[] {
     const holders: { holder: PolicyResource; sourceProperty: string }[] = [{ holder: group, sourceProperty: "ingress" }];
-    for (const rule of resourcesOfType(resources, SECURITY_GROUP_RULE, INGRESS_RULE)) {
-        if (linksOf(resources, rule, "securityGroupId", [SECURITY_GROUP]).targets.some((t) => t.urn === group.urn)) {
-            holders.push({ holder: rule, sourceProperty: rule.type === INGRESS_RULE ? "referencedSecurityGroupId" : "sourceSecurityGroupId" });
-        }
+    for (const rule of ruleLinks(resources).referrers.get(group.urn) ?? []) {
+        holders.push({ holder: rule, sourceProperty: rule.type === INGRESS_RULE ? "referencedSecurityGroupId" : "sourceSecurityGroupId" });
     }
     return holders.flatMap(({ holder, sourceProperty }) => {
         const rules = ingressOf(holder.type, propsOf(holder));
@@ -35,5 +33,9 @@ export function ingressTo(resources: PolicyResource[], group: PolicyResource): G
 
 /** Rule resources whose target group is not known yet (preview): any group might be getting more ingress. */
 export function hasUnplacedIngressRules(resources: PolicyResource[]): boolean {
-    return resourcesOfType(resources, SECURITY_GROUP_RULE, INGRESS_RULE).some((rule) => linksOf(resources, rule, "securityGroupId", [SECURITY_GROUP]).unresolved);
+    return ruleLinks(resources).unresolved;
+}
+
+function ruleLinks(resources: PolicyResource[]) {
+    return linksFrom(resources, [SECURITY_GROUP_RULE, INGRESS_RULE], "securityGroupId", [SECURITY_GROUP]);
 }

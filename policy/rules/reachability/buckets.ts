@@ -5,7 +5,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcesOfType } from "../../lib/stack";
-import { linksOf } from "./links";
+import { linksFrom } from "./links";
 
 export const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
@@ -26,14 +26,9 @@ export interface Companions {
 
 /** The resources of `type` (or of any of the types) whose `property` (default `bucket`) names this bucket. */
 export function companionsOf(resources: PolicyResource[], bucket: PolicyResource, type: string | string[], property = "bucket"): Companions {
-    const found: PolicyResource[] = [];
-    let maybe = false;
-    for (const candidate of resourcesOfType(resources, ...(Array.isArray(type) ? type : [type]))) {
-        const link = linksOf(resources, candidate, property, BUCKET_TYPES);
-        if (link.targets.some((t) => t.urn === bucket.urn)) found.push(candidate);
-        else if (link.unresolved) maybe = true;
-    }
-    return { found, maybe };
+    // An unresolved link reaches no bucket, so `maybe` holds whichever bucket is asked about.
+    const links = linksFrom(resources, Array.isArray(type) ? type : [type], property, BUCKET_TYPES);
+    return { found: [...(links.referrers.get(bucket.urn) ?? [])], maybe: links.unresolved };
 }
 
 export function bucketsOf(resources: PolicyResource[]): PolicyResource[] {

@@ -5,9 +5,9 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { parseCidr } from "../../lib/cidr";
-import { propsOf, resourcesOfType } from "../../lib/stack";
+import { propsOf } from "../../lib/stack";
 import { asArray, asBoolean, asString, get, isUnknown, Read } from "../../lib/values";
-import { linksOf, referrersOf } from "./links";
+import { linksFrom, linksOf, referrersOf, referrersOfAny } from "./links";
 
 export const T = {
     vpc: "aws:ec2/vpc:Vpc",
@@ -64,16 +64,12 @@ export function routeTablesOfSubnet(resources: PolicyResource[], subnet: PolicyR
         return { tables: links.flatMap((l) => l.targets), unresolved: links.some((l) => l.targets.length === 0) };
     }
     // An association whose subnetId is unknown (and undeclared) might be this subnet's.
-    const unknownAssociation = resourcesOfType(resources, T.association).some((a) => linksOf(resources, a, "subnetId", [T.subnet]).unresolved);
+    const unknownAssociation = linksFrom(resources, [T.association], "subnetId", [T.subnet]).unresolved;
     const vpcs = vpcsOf(resources, subnet).targets;
     if (vpcs.length === 0) return { tables: [], unresolved: true };
-    const replaced = resourcesOfType(resources, T.mainRouteTableAssociation)
-        .filter((m) => vpcsOf(resources, m).targets.some((v) => vpcs.includes(v)))
-        .flatMap((m) => linksOf(resources, m, "routeTableId", [T.routeTable]).targets);
+    const replaced = referrersOfAny(resources, vpcs, [T.mainRouteTableAssociation], "vpcId", [T.vpc]).flatMap((m) => linksOf(resources, m, "routeTableId", [T.routeTable]).targets);
     if (replaced.length > 0) return { tables: replaced, unresolved: unknownAssociation };
-    const adopted = resourcesOfType(resources, T.defaultRouteTable).filter((t) =>
-        linksOf(resources, t, "defaultRouteTableId", [T.vpc]).targets.some((v) => vpcs.includes(v)),
-    );
+    const adopted = referrersOfAny(resources, vpcs, [T.defaultRouteTable], "defaultRouteTableId", [T.vpc]);
     return { tables: [...adopted, ...vpcs], unresolved: unknownAssociation };
 }
 
@@ -136,7 +132,7 @@ export function routesOf(resources: PolicyResource[], table: PolicyResource): Ro
 
 /** Route resources whose table is not known yet: any of them might belong to any table. */
 export function hasUnplacedRoutes(resources: PolicyResource[]): boolean {
-    return resourcesOfType(resources, T.route).some((r) => linksOf(resources, r, "routeTableId", [T.routeTable, T.defaultRouteTable, T.vpc]).unresolved);
+    return linksFrom(resources, [T.route], "routeTableId", [T.routeTable, T.defaultRouteTable, T.vpc]).unresolved;
 }
 
 /** The subnets a property points at (e.g. a function's vpcConfig.subnetIds). */

@@ -1,10 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackRule } from "../../lib/rule";
-import { resourcesOfType } from "../../lib/stack";
 import { describePorts, SECURITY_GROUP } from "../exposure/ingress";
 import { ingressTo } from "../network/groups";
 import { cacheSecurityGroups, cachesOf } from "./caches";
-import { describe, linksOf } from "./links";
+import { describe, linksFrom } from "./links";
 import { T } from "./network";
 
 /** Where compute attaches security groups: whatever holds one of these is a client that can connect. */
@@ -19,9 +18,7 @@ const ATTACHMENTS: { type: string; property: string }[] = [
 ];
 
 function isAttachedToCompute(resources: PolicyResource[], group: PolicyResource): boolean {
-    return ATTACHMENTS.some(({ type, property }) =>
-        resourcesOfType(resources, type).some((r) => linksOf(resources, r, property, [SECURITY_GROUP]).targets.some((t) => t.urn === group.urn)),
-    );
+    return ATTACHMENTS.some(({ type, property }) => linksFrom(resources, [type], property, [SECURITY_GROUP]).referrers.has(group.urn));
 }
 
 export const requireClientOnlyIngress = stackRule({

@@ -3,7 +3,7 @@ import { quoteList } from "../../lib/iam";
 import { stackRule } from "../../lib/rule";
 import { propsOf, resourcesOfType } from "../../lib/stack";
 import { asRecord, asString, get, isUnknown } from "../../lib/values";
-import { linksOf } from "./links";
+import { linksFrom, linksOf, referrersOfAny } from "./links";
 import { hasUnplacedRoutes, isDefaultRoute, routesOf, routeTablesOfSubnet, subnetsOf, T, vpcsOf } from "./network";
 import { endpointNamesFor, internetUrlsIn, servicesCalledBy } from "./roles";
 
@@ -23,11 +23,9 @@ type EndpointVerdict = "served" | "missing" | "unknown";
 /** Whether the VPC has an endpoint for the service that the subnet's traffic would use. */
 function endpointFor(resources: PolicyResource[], vpcs: PolicyResource[], tables: PolicyResource[], service: string): EndpointVerdict {
     const names = endpointNamesFor(service);
-    let unknown = false;
-    for (const endpoint of resourcesOfType(resources, T.endpoint)) {
-        const vpcLink = vpcsOf(resources, endpoint);
-        if (vpcLink.unresolved) unknown = true;
-        if (!vpcLink.targets.some((v) => vpcs.includes(v))) continue;
+    // An endpoint whose VPC is not known yet might be in this one.
+    let unknown = linksFrom(resources, [T.endpoint], "vpcId", [T.vpc]).unresolved;
+    for (const endpoint of referrersOfAny(resources, vpcs, [T.endpoint], "vpcId", [T.vpc])) {
         const props = propsOf(endpoint);
         const serviceName = get(props, "serviceName");
         if (isUnknown(serviceName)) {

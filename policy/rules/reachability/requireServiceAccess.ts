@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackRule } from "../../lib/rule";
-import { resourcesOfType } from "../../lib/stack";
+import { inStackOrder, resourcesOfType } from "../../lib/stack";
 import { keyAdmits, keysOf } from "./keys";
-import { describe, linksOf } from "./links";
+import { describe, linksFrom } from "./links";
 
 interface Need {
     service: string;
@@ -21,10 +21,10 @@ const ALARM_ACTIONS = ["alarmActions", "okActions", "insufficientDataActions"];
 /** The services that must use a topic's key: CloudWatch when alarms notify it, EventBridge when rules target it. */
 function publishersOf(resources: PolicyResource[], topic: PolicyResource): { need: Need; via: PolicyResource }[] {
     const found: { need: Need; via: PolicyResource }[] = [];
-    const pointsAt = (r: PolicyResource, property: string) => linksOf(resources, r, property, [topic.type]).targets.some((t) => t.urn === topic.urn);
-    const alarm = resourcesOfType(resources, ...ALARM_TYPES).find((a) => ALARM_ACTIONS.some((p) => pointsAt(a, p)));
+    const pointingAt = (types: string[], property: string) => linksFrom(resources, types, property, [topic.type]).referrers.get(topic.urn) ?? [];
+    const alarm = inStackOrder(resources, ALARM_ACTIONS.flatMap((p) => pointingAt(ALARM_TYPES, p)))[0];
     if (alarm) found.push({ need: ALARMS, via: alarm });
-    const target = resourcesOfType(resources, "aws:cloudwatch/eventTarget:EventTarget").find((t) => pointsAt(t, "arn"));
+    const target = pointingAt(["aws:cloudwatch/eventTarget:EventTarget"], "arn")[0];
     if (target) found.push({ need: EVENTS, via: target });
     return found;
 }

@@ -6,9 +6,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { isParseError, parsePolicyDocument } from "../../lib/iam";
 import { awsManagedPolicy } from "../../lib/managedPolicies";
-import { propsOf, resourcesOfType } from "../../lib/stack";
+import { propsOf } from "../../lib/stack";
 import { asArray, asString, get, isUnknown, Read } from "../../lib/values";
-import { linksOf } from "./links";
+import { linksFrom, linksOf } from "./links";
 
 const ROLE = "aws:iam/role:Role";
 
@@ -38,9 +38,9 @@ function documentsOf(resources: PolicyResource[], role: PolicyResource): Read[] 
         const managed = typeof arn === "string" ? awsManagedPolicy(arn) : undefined;
         if (managed?.found) documents.push(JSON.stringify(managed.document) as Read);
     }
-    const pointsAtRole = (r: PolicyResource) => linksOf(resources, r, "role", [ROLE]).targets.some((t) => t.urn === role.urn);
-    for (const policy of resourcesOfType(resources, "aws:iam/rolePolicy:RolePolicy").filter(pointsAtRole)) documents.push(get(propsOf(policy), "policy"));
-    for (const attachment of resourcesOfType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter(pointsAtRole)) {
+    const pointingAtRole = (type: string) => linksFrom(resources, [type], "role", [ROLE]).referrers.get(role.urn) ?? [];
+    for (const policy of pointingAtRole("aws:iam/rolePolicy:RolePolicy")) documents.push(get(propsOf(policy), "policy"));
+    for (const attachment of pointingAtRole("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
         const link = linksOf(resources, attachment, "policyArn", ["aws:iam/policy:Policy"]);
         link.targets.forEach((p) => documents.push(get(propsOf(p), "policy")));
         for (const arn of link.external) {

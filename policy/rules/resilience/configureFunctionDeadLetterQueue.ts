@@ -39,10 +39,12 @@ export const configureFunctionDeadLetterQueue = stackRule({
         const invokers = asyncInvokers(resources);
         const withOnFailure = resourcesOfType(resources, "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig")
             .filter((c) => get(propsOf(c), "destinationConfig", "onFailure", "destination") !== undefined)
-            .flatMap((c) => functionsOf(resources, c, "functionName"));
+            .flatMap((c) => functionsOf(resources, c, "functionName"))
+            .map((f) => f.urn);
+        const destined = new Set(withOnFailure);
         for (const fn of resourcesOfType(resources, FUNCTION)) {
             const invoker = invokers.get(fn.urn);
-            if (!invoker || get(propsOf(fn), "deadLetterConfig", "targetArn") !== undefined || withOnFailure.some((f) => f.urn === fn.urn)) continue;
+            if (!invoker || get(propsOf(fn), "deadLetterConfig", "targetArn") !== undefined || destined.has(fn.urn)) continue;
             report(fn, `Set deadLetterConfig.targetArn (or an on-failure destination) on function "${fn.name}": ${describe(invoker)} invokes it asynchronously and failed events are otherwise dropped.`);
         }
     },

@@ -15,8 +15,9 @@ export const enableSecretRotation = stackRule({
     validate({ resources }, report) {
         const rotations = resourcesOfType(resources, "aws:secretsmanager/secretRotation:SecretRotation").map((r) => linksOf(resources, r, "secretId", [SECRET]));
         if (rotations.some((r) => r.unresolved)) return;
+        const rotated = new Set(rotations.flatMap((r) => r.targets.map((t) => t.urn)));
         for (const secret of resourcesOfType(resources, SECRET)) {
-            if (!rotations.some((r) => r.targets.some((t) => t.urn === secret.urn))) {
+            if (!rotated.has(secret.urn)) {
                 report(secret, `Add a SecretRotation for secret "${secret.name}" (rotationRules.automaticallyAfterDays 30 to 90) so a leaked value stops working.`);
             }
         }
