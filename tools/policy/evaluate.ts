@@ -19,7 +19,7 @@ import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies as bulwarkPolicies } from "
 // Internal modules without typings: the analyzer implementation and the protobufs it speaks.
 const server = require("@pulumi/policy/server");
 const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+const { Struct, Value } = require("google-protobuf/google/protobuf/struct_pb");
 
 export interface Violation {
     policy: string;
@@ -179,25 +179,69 @@ export function providersOf(run: ProgramRun): { defaults: RecordedResource[]; pr
     return { defaults: [...defaults.values()], providerOf };
 }
 
-function analyzeRequest(resource: RecordedResource, provider: ProviderInfo | undefined): any {
+/**
+ * The parts of a resource's messages that Analyze and AnalyzeStack share. The analyzer only reads the
+ * messages it is given, so one inputs Struct (also the base of the outputs' Struct), one options
+ * message and one provider message (per provider, not per resource) serve every request: the engine's
+ * bytes would decode to the same values.
+ */
+interface SharedParts {
+    inputs: any;
+    options: any;
+    provider: any | undefined;
+}
+
+function sharedParts(resources: RecordedResource[], providerOf: (resource: RecordedResource) => ProviderInfo | undefined): Map<RecordedResource, SharedParts> {
+    const providers = new Map<string, any>();
+    const parts = new Map<RecordedResource, SharedParts>();
+    for (const resource of resources) {
+        const info = providerOf(resource);
+        let provider: any | undefined;
+        if (info) {
+            provider = providers.get(info.urn);
+            if (!provider) providers.set(info.urn, (provider = providerProto(info)));
+        }
+        parts.set(resource, { inputs: Struct.fromJavaScript(resource.inputs), options: optionsOf(resource), provider });
+    }
+    return parts;
+}
+
+/**
+ * The outputs as a Struct, reusing the inputs' Value message for each property whose output is the
+ * very object given as input (the provider left it as it was): it encodes the same JSON, and the
+ * analyzer only reads it. Saves converting most of a resource's properties a second time.
+ */
+function outputsStruct(resource: RecordedResource, inputs: any): any {
+    const struct = new Struct();
+    const fields = struct.getFieldsMap();
+    const inputFields = inputs.getFieldsMap();
+    for (const property in resource.outputs) {
+        const value = resource.outputs[property];
+        const same = typeof value === "object" && value !== null && resource.inputs[property] === value;
+        fields.set(property, (same && inputFields.get(property)) || Value.fromJavaScript(value));
+    }
+    return struct;
+}
+
+function analyzeRequest(resource: RecordedResource, parts: SharedParts): any {
     const request = new analyzerProto.AnalyzeRequest();
     request.setType(resource.type);
     request.setUrn(resource.urn);
     request.setName(resource.name);
-    request.setProperties(Struct.fromJavaScript(resource.inputs));
-    request.setOptions(optionsOf(resource));
-    if (provider) request.setProvider(providerProto(provider));
+    request.setProperties(parts.inputs);
+    request.setOptions(parts.options);
+    if (parts.provider) request.setProvider(parts.provider);
     return request;
 }
 
-function stackResource(resource: RecordedResource, provider: ProviderInfo | undefined): any {
+function stackResource(resource: RecordedResource, parts: SharedParts): any {
     const proto = new analyzerProto.AnalyzerResource();
     proto.setType(resource.type);
     proto.setUrn(resource.urn);
     proto.setName(resource.name);
-    proto.setProperties(Struct.fromJavaScript(resource.outputs));
-    proto.setOptions(optionsOf(resource));
-    if (provider) proto.setProvider(providerProto(provider));
+    proto.setProperties(outputsStruct(resource, parts.inputs));
+    proto.setOptions(parts.options);
+    if (parts.provider) proto.setProvider(parts.provider);
     if (resource.parent) proto.setParent(resource.parent);
     proto.setDependenciesList(resource.dependencies);
     const map = proto.getPropertydependenciesMap();
@@ -290,11 +334,12 @@ export async function evaluate(run: ProgramRun, options: EvaluateOptions = {}): 
         }
     };
 
+    const parts = sharedParts(resources, providerOf);
     for (const resource of resources) {
-        collect(await call(analyze, analyzeRequest(resource, providerOf(resource))), resource.urn);
+        collect(await call(analyze, analyzeRequest(resource, parts.get(resource)!)), resource.urn);
     }
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
-    stackRequest.setResourcesList(resources.map((r) => stackResource(r, providerOf(r))));
+    stackRequest.setResourcesList(resources.map((r) => stackResource(r, parts.get(r)!)));
     collect(await call(analyzeStack, stackRequest), null);
 
     const order = new Map(resources.map((r, i) => [r.urn, i]));
