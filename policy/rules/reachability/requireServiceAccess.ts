@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackRule } from "../../lib/rule";
 import { inStackOrder, resourcesOfType } from "../../lib/stack";
-import { keyAdmits, keysOf } from "./keys";
+import { Admission, keyAdmits, keysOf } from "./keys";
 import { describe, linksFrom } from "./links";
 
 interface Need {
@@ -38,12 +38,19 @@ export const requireServiceAccess = stackRule({
     fix: "Add a key policy statement for the service principal with those actions, scoped by its condition (kms:EncryptionContext:aws:logs:arn, aws:SourceArn, or aws:SourceAccount).",
     frameworks: { soc2: ["CC6.1", "CC7.2"], gdpr: ["32(1)(a)", "32(1)(b)"] },
     validate({ resources }, report) {
+        // Thousands of log groups share a few keys: parse each key's policy once per service.
+        const admissions = new Map<string, Admission>();
+        const admits = (key: PolicyResource, need: Need) => {
+            const id = `${key.urn}\n${need.service}`;
+            if (!admissions.has(id)) admissions.set(id, keyAdmits(key, need.pattern, need.actions));
+            return admissions.get(id)!;
+        };
         const check = (user: PolicyResource, property: string, needs: { need: Need; via?: PolicyResource }[]) => {
             if (needs.length === 0) return;
             const { keys, external } = keysOf(resources, user, property);
             for (const key of keys) {
                 for (const { need, via } of needs) {
-                    const admission = keyAdmits(key, need.pattern, need.actions);
+                    const admission = admits(key, need);
                     if (admission.verdict !== "refused") continue;
                     const because = via ? ` (${describe(via)} publishes to it)` : "";
                     report(user, `Allow ${need.service} to call ${admission.missing.join(", ")} in the policy of key "${key.name}", which ${describe(user)} uses${because}.`);
