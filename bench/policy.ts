@@ -12,7 +12,8 @@
  * name with its growth; the rest of the time is CrossGuard's analyzer and the harness.
  *
  * A third figure is the floor: the same pack with every check a no-op, i.e. what CrossGuard's
- * analyzer and the harness take on their own for a pack of this shape.
+ * analyzer and the harness take on their own for a pack of this shape; beside it an empty pack, the
+ * harness alone, so the difference is what CrossGuard spends per policy.
  *
  * Evaluations run in a worker thread; one that passes the budget (default 60 s, 60x the goal; for
  * 10k at least 12x the 1k time, so a stop proves growth past the goal) is stopped and reported as
@@ -166,6 +167,15 @@ async function main(): Promise<void> {
         floor.push(outcome.done ? outcome.done.ms : Infinity);
     }
     console.log(`  the pack's shape with no checks (CrossGuard's analyzer + harness): ${resourcesSmall}: ${ms(floor[0])}   ${resourcesLarge}: ${ms(floor[1])}`);
+    // The harness alone: an empty pack still builds every request and makes every call.
+    const harness: number[] = [];
+    for (const size of sizes) {
+        await evaluator.warm();
+        const outcome = await evaluator.request({ op: "harness", size }, budgetMs);
+        harness.push(outcome.done ? outcome.done.ms : Infinity);
+    }
+    console.log(`  an empty pack (the harness's requests and calls, no policy):      ${resourcesSmall}: ${ms(harness[0])}   ${resourcesLarge}: ${ms(harness[1])}`);
+    console.log(`  so CrossGuard's per-policy work (each resource deserialized and proxied again per policy) is about ${ms(floor[1] - harness[1]).trim()} at ${resourcesLarge}`);
 
     // Per policy: each policy's own time inside one evaluation of each size. A stack policy stopped
     // by the budget is recorded as such and left out of the next attempt, so every policy gets timed.

@@ -8,7 +8,9 @@
  * times each policy on its own inside one evaluation and streams { event: "start" | "end", policy,
  * kind, ms } as it goes, so the bench knows which policy was running if it has to stop it;
  * { op: "floor", size } evaluates the same pack with every validate function a no-op: CrossGuard's
- * analyzer and the harness alone, the least any pack of this shape can take.
+ * analyzer and the harness alone, the least any pack of this shape can take; { op: "harness", size }
+ * evaluates an empty pack: building the requests and CrossGuard's calls with no policy to run, so the
+ * difference to the floor is CrossGuard's work for each policy.
  */
 import { parentPort } from "worker_threads";
 import { performance } from "perf_hooks";
@@ -21,7 +23,7 @@ import { syntheticRun } from "./synthetic";
 export type PolicyKind = "stack" | "resource";
 
 export type WorkerRequest = {
-    op: "prepare" | "evaluate" | "profile" | "floor";
+    op: "prepare" | "evaluate" | "profile" | "floor" | "harness";
     size: number;
     /** Policies left out (profile): ones already stopped for running past the budget. */
     skip?: string[];
@@ -122,7 +124,7 @@ parentPort!.on("message", async ({ op, size, skip }: WorkerRequest) => {
             return;
         }
         const resourceTotals = new Map<string, number>();
-        const policies = op === "profile" ? timedPolicies(resourceTotals, skip ?? []) : op === "floor" ? noOpPolicies() : undefined;
+        const policies = op === "profile" ? timedPolicies(resourceTotals, skip ?? []) : op === "floor" ? noOpPolicies() : op === "harness" ? [] : undefined;
         const started = performance.now();
         const evaluation = await evaluate(run, policies ? { policies } : {});
         const ms = performance.now() - started;
