@@ -35,14 +35,15 @@ const key = (v: Violation) => `${v.policy} ${v.urn}: ${v.message}`;
 const show = (violations: Violation[]) => violations.map((v) => `  ${v.level} ${v.policy} on ${v.name}: ${v.message}`).join("\n") || "  (none)";
 const known = new Set(policies.map((p) => p.name));
 
-async function check(program: string, preview: boolean): Promise<Evaluation> {
+/** The plan's engine (with its read-only check) and CrossGuard's analyzer on the same run. */
+async function check(program: string, preview: boolean): Promise<{ shared: Evaluation; crossguard: Evaluation }> {
     // The SDK warns about outputs a preview leaves undefined and about deprecated V2 resources; both
     // are expected of these programs and would bury the test report.
     const warn = pulumi.log.warn;
     (pulumi.log as { warn: typeof warn }).warn = () => Promise.resolve();
     try {
         const plan = await planStack({ stack: "dev", program, preview });
-        return evaluate(plan.run);
+        return { shared: await evaluate(plan.run, { checkReadOnly: true }), crossguard: await evaluate(plan.run, { engine: "crossguard" }) };
     } finally {
         (pulumi.log as { warn: typeof warn }).warn = warn;
     }
@@ -72,10 +73,14 @@ describe("policy corpus: outside programs, misconfigured and well-configured", f
             const expected: Expected = JSON.parse(fs.readFileSync(path.join(CORPUS, name, "expected.json"), "utf8"));
             let deployed: Evaluation;
             let previewed: Evaluation;
+            let byCrossGuard: { deployed: Evaluation; previewed: Evaluation };
 
             before(async () => {
-                deployed = await check(program, false);
-                previewed = await check(program, true);
+                const up = await check(program, false);
+                const preview = await check(program, true);
+                deployed = up.shared;
+                previewed = preview.shared;
+                byCrossGuard = { deployed: up.crossguard, previewed: preview.crossguard };
             });
 
             const mandatory = () => deployed.violations.filter((v) => v.level === "mandatory" && !v.suppressed);
@@ -96,6 +101,11 @@ describe("policy corpus: outside programs, misconfigured and well-configured", f
                     }
                 });
             }
+
+            it("gets the same findings and notes from the shared engine as from CrossGuard's analyzer", () => {
+                assert.deepStrictEqual(deployed, byCrossGuard.deployed);
+                assert.deepStrictEqual(previewed, byCrossGuard.previewed);
+            });
 
             it("previews without notes and without findings the deployment does not have", () => {
                 assert.deepStrictEqual(deployed.notes, []);

@@ -3,19 +3,33 @@ import type { Policies } from "@pulumi/policy";
 import { runProgram, ProgramRun } from "../../tools/engine/run";
 import { RecordedResource } from "../../tools/engine/recorder";
 import { PolicyConfigFile } from "../../tools/policy/config";
-import { evaluate, Evaluation, Violation } from "../../tools/policy/evaluate";
+import { evaluate, Evaluation, PolicyEngine, Violation } from "../../tools/policy/evaluate";
 
 export interface CheckOptions {
     preview?: boolean;
     config?: PolicyConfigFile;
     policies?: Policies;
     region?: string;
+    /** One engine only; by default both run and must agree, and the shared one's result is returned. */
+    engine?: PolicyEngine;
+}
+
+/**
+ * Every rule test doubles as a check of the plan's shared engine against CrossGuard's analyzer:
+ * same violations, same notes, and no policy writing to what it was handed.
+ */
+export async function evaluateBoth(run: ProgramRun, options: CheckOptions): Promise<Evaluation> {
+    const common = { config: options.config, policies: options.policies };
+    if (options.engine) return evaluate(run, { ...common, engine: options.engine });
+    const shared = await evaluate(run, { ...common, checkReadOnly: true });
+    assert.deepStrictEqual(shared, await evaluate(run, { ...common, engine: "crossguard" }), "the shared engine and CrossGuard's analyzer disagree");
+    return shared;
 }
 
 /** Runs a small Pulumi program offline and evaluates the pack on it, as `npm run plan` does. */
 export async function checkProgram(program: () => unknown, options: CheckOptions = {}): Promise<Evaluation> {
     const run = await runProgram({ project: "fixture", stack: "dev", config: { "aws:region": options.region ?? "eu-west-1" }, preview: options.preview, program });
-    return evaluate(run, { config: options.config, policies: options.policies });
+    return evaluateBoth(run, options);
 }
 
 /**
@@ -39,7 +53,7 @@ export async function checkResource(type: string, props: Record<string, unknown>
         propertyDependencies: options.propertyDependencies ?? {},
     };
     const run: ProgramRun = { project: "fixture", stack: "dev", preview: options.preview ?? false, region: options.region ?? "eu-west-1", resources: [resource], stackOutputs: {} };
-    return evaluate(run, { config: options.config, policies: options.policies });
+    return evaluateBoth(run, options);
 }
 
 export function violationsOf(evaluation: Evaluation, policy: string): Violation[] {

@@ -7,9 +7,13 @@ import { checkStack } from "../../tools/plan";
 
 const PROGRAM = path.resolve(__dirname, "..", "..", "examples", "insecure", "index.ts");
 
+/** The example through the plan's engine, after checking that CrossGuard's analyzer finds the same. */
 async function evaluateExample(preview: boolean): Promise<Evaluation> {
     const { project, config, secretKeys } = loadStackConfig(PROGRAM, "dev", { requireStackFile: true });
-    return evaluate(await runProgram({ program: PROGRAM, project, stack: "dev", config, secretKeys, preview }));
+    const run = await runProgram({ program: PROGRAM, project, stack: "dev", config, secretKeys, preview });
+    const shared = await evaluate(run, { checkReadOnly: true });
+    assert.deepStrictEqual(shared, await evaluate(run, { engine: "crossguard" }), "the shared engine and CrossGuard's analyzer disagree");
+    return shared;
 }
 
 const key = (v: Violation) => `${v.policy} ${v.name}: ${v.message}`;

@@ -17,7 +17,9 @@ describe("the whole pack on Bulwark's own stacks, preview against deployment", f
             const evaluations: Evaluation[] = [];
             for (const preview of [false, true]) {
                 const plan = await planStack({ stack, preview });
-                evaluations.push(await evaluate(plan.run));
+                const shared = await evaluate(plan.run, { checkReadOnly: true });
+                assert.deepStrictEqual(shared, await evaluate(plan.run, { engine: "crossguard" }), "the shared engine and CrossGuard's analyzer disagree");
+                evaluations.push(shared);
             }
             const [deployed, previewed] = evaluations;
             assert.deepStrictEqual(previewed.notes, [], "a policy could not judge an unknown value");

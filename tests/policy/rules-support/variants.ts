@@ -8,7 +8,8 @@ import * as assert from "assert";
 import type { Policies } from "@pulumi/policy";
 import { RecordedResource } from "../../../tools/engine/recorder";
 import { ProgramRun, runProgram } from "../../../tools/engine/run";
-import { evaluate, Evaluation } from "../../../tools/policy/evaluate";
+import { Evaluation } from "../../../tools/policy/evaluate";
+import { evaluateBoth } from "../helpers";
 import { policies } from "../../../policy/rules";
 
 export async function recordFixture(program: () => unknown, preview = false): Promise<ProgramRun> {
@@ -19,7 +20,7 @@ export async function recordFixture(program: () => unknown, preview = false): Pr
 export function evaluateOnly(run: ProgramRun, ...names: string[]): Promise<Evaluation> {
     const selected = policies.filter((p) => names.includes(p.name));
     assert.strictEqual(selected.length, names.length, `unknown policy among ${names.join(", ")}`);
-    return evaluate(run, { policies: selected as unknown as Policies });
+    return evaluateBoth(run, { policies: selected as unknown as Policies });
 }
 
 type Props = Record<string, any>;
