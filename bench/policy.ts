@@ -2,18 +2,19 @@
  * Policy pack benchmark (`npm run bench:policy [-- --samples N --budget S]`): does the pack scale?
  *
  * Synthetic stacks of 1,000 and 10,000 resources shaped like Bulwark's (bench/lib/synthetic.ts) go
- * through the same evaluation the plan uses (tools/policy/evaluate.ts: CrossGuard's own analyzer, every
- * resource policy on every resource, then the stack policies on the whole stack), side by side in one
- * run, alternating sizes so both share the machine's noise. Goals: 10,000 resources in under one
- * second, and growth at most linear: t(10k) / t(1k) <= 11.
+ * through the evaluation the plan uses (tools/policy/evaluate.ts with its default, shared-view engine:
+ * CrossGuard's analyzer semantics, every resource policy on every resource, then the stack policies
+ * on the whole stack), side by side in one run, alternating sizes so both share the machine's noise.
+ * Each round evaluates stacks no earlier round saw (another account in every ARN), so nothing a round
+ * parsed is reused by the next; what stays loaded is what any process has after its first stack (the
+ * compiled pack, IAM's service data). Goals: 10,000 resources in under one second, and growth at most
+ * linear: t(10k) / t(1k) <= 11.
  *
- * Then each policy is timed on its own inside one evaluation of each size, so a policy that grows
- * faster than the stack (a stack policy that scans every resource for every resource) shows up by
- * name with its growth; the rest of the time is CrossGuard's analyzer and the harness.
- *
- * A third figure is the floor: the same pack with every check a no-op, i.e. what CrossGuard's
- * analyzer and the harness take on their own for a pack of this shape; beside it an empty pack, the
- * harness alone, so the difference is what CrossGuard spends per policy.
+ * Beside it, once per size: the same pack through CrossGuard's own analyzer functions, which is what
+ * `pulumi preview --policy-pack` runs (no goal: it deserializes each resource again for every policy);
+ * the floor, the same pack with every check a no-op (the engine alone for a pack of this shape); and an
+ * empty pack (the engine's fixed work). Then each policy is timed on its own inside one evaluation of
+ * each size, so a policy that grows faster than the stack shows up by name with its growth.
  *
  * Evaluations run in a worker thread; one that passes the budget (default 60 s, 60x the goal; for
  * 10k at least 12x the 1k time, so a stop proves growth past the goal) is stopped and reported as
@@ -67,7 +68,7 @@ class Evaluator {
     private start(): Worker {
         // The worker compiles TypeScript itself: ts-node's hook does not carry over into threads.
         const code = `require(${JSON.stringify(require.resolve("ts-node", { paths: [REPO] }))}).register({ transpileOnly: true, project: ${JSON.stringify(path.join(REPO, "tsconfig.json"))} }); require(${JSON.stringify(WORKER_FILE)});`;
-        return new Worker(code, { eval: true });
+        return new Worker(code, { eval: true, execArgv: [...process.execArgv, "--expose-gc"] });
     }
 
     request(request: WorkerRequest, budgetMs: number): Promise<Outcome> {
@@ -115,7 +116,7 @@ class Evaluator {
 
 async function main(): Promise<void> {
     const argv = process.argv.slice(2);
-    const samples = intFlag(argv, "samples", 3);
+    const samples = intFlag(argv, "samples", 5);
     const budgetMs = intFlag(argv, "budget", 60) * 1000;
     console.log(`bench:policy  ${samples} samples per size, alternating; budget ${budgetMs / 1000} s an evaluation; ${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown CPU"}; node ${process.version}`);
     console.log(`load average at start: ${load()}`);
@@ -130,6 +131,14 @@ async function main(): Promise<void> {
     }
     const warm = await evaluator.request({ op: "evaluate", size: SMALL }, 10 * 60_000); // loads and compiles the pack; not measured
     console.log(`  the ${actual.get(SMALL)}-resource stack has ${warm.done?.summary ?? "(warm-up over budget)"}`);
+    // Every measured evaluation gets a stack of its own, built before the clock starts.
+    let nextVariant = 1;
+    const measure = async (request: WorkerRequest, budget: number): Promise<Outcome> => {
+        await evaluator.warm();
+        const variant = nextVariant++;
+        await evaluator.request({ op: "prepare", size: request.size, variant }, 10 * 60_000);
+        return evaluator.request({ ...request, variant }, budget);
+    };
 
     const times = sizes.map(() => [] as number[]);
     for (let round = 1; round <= samples; round++) {
@@ -138,8 +147,7 @@ async function main(): Promise<void> {
         for (const [i, size] of sizes.entries()) {
             // The large stack always gets at least enough time to tell whether growth was linear.
             const budget = i === 0 ? budgetMs : Math.max(budgetMs, (GOAL_GROWTH + 1) * times[0][times[0].length - 1]);
-            await evaluator.warm();
-            const outcome = await evaluator.request({ op: "evaluate", size }, budget);
+            const outcome = await measure({ op: "evaluate", size }, budget);
             times[i].push(outcome.done ? outcome.done.ms : Infinity);
             line.push(`${actual.get(size)}: ${ms(times[i][times[i].length - 1])}`);
             stopped ||= outcome.overBudget;
@@ -159,41 +167,49 @@ async function main(): Promise<void> {
     const growthText = Number.isFinite(growth) ? growth.toFixed(2) : `more than ${GOAL_GROWTH + 1}`;
     console.log(`  growth t(${resourcesLarge})/t(${resourcesSmall}): median ${growthText}   (resources grew ${(resourcesLarge / resourcesSmall).toFixed(2)}x)`);
 
-    // The floor: the same pack with every check a no-op, i.e. CrossGuard's analyzer and the harness alone.
-    const floor: number[] = [];
-    for (const size of sizes) {
-        await evaluator.warm();
-        const outcome = await evaluator.request({ op: "floor", size }, budgetMs);
-        floor.push(outcome.done ? outcome.done.ms : Infinity);
-    }
-    console.log(`  the pack's shape with no checks (CrossGuard's analyzer + harness): ${resourcesSmall}: ${ms(floor[0])}   ${resourcesLarge}: ${ms(floor[1])}`);
-    // The harness alone: an empty pack still builds every request and makes every call.
-    const harness: number[] = [];
-    for (const size of sizes) {
-        await evaluator.warm();
-        const outcome = await evaluator.request({ op: "harness", size }, budgetMs);
-        harness.push(outcome.done ? outcome.done.ms : Infinity);
-    }
-    console.log(`  an empty pack (the harness's requests and calls, no policy):      ${resourcesSmall}: ${ms(harness[0])}   ${resourcesLarge}: ${ms(harness[1])}`);
-    console.log(`  so CrossGuard's per-policy work (each resource deserialized and proxied again per policy) is about ${ms(floor[1] - harness[1]).trim()} at ${resourcesLarge}`);
+    // For reference, CrossGuard's analyzer itself (what `pulumi preview --policy-pack` runs), then the
+    // floor (every check a no-op) and an empty pack, each once per size.
+    const once = async (request: Omit<WorkerRequest, "size">): Promise<number[]> => {
+        const result: number[] = [];
+        for (const size of sizes) {
+            const outcome = await measure({ ...request, size } as WorkerRequest, budgetMs);
+            result.push(outcome.done ? outcome.done.ms : Infinity);
+        }
+        return result;
+    };
+    const crossguard = await once({ op: "evaluate", engine: "crossguard" });
+    const floor = await once({ op: "floor" });
+    const harness = await once({ op: "harness" });
+    console.log(`  through CrossGuard's analyzer (pulumi preview; no goal):          ${resourcesSmall}: ${ms(crossguard[0])}   ${resourcesLarge}: ${ms(crossguard[1])}   (${(crossguard[1] / large).toFixed(1)}x the plan's engine)`);
+    console.log(`  the pack's shape with no checks (the plan's engine alone):       ${resourcesSmall}: ${ms(floor[0])}   ${resourcesLarge}: ${ms(floor[1])}`);
+    console.log(`  an empty pack (deserializing the stack, no policy):              ${resourcesSmall}: ${ms(harness[0])}   ${resourcesLarge}: ${ms(harness[1])}`);
 
-    // Per policy: each policy's own time inside one evaluation of each size. A stack policy stopped
-    // by the budget is recorded as such and left out of the next attempt, so every policy gets timed.
+    // Per policy: each policy's own time inside an evaluation of each size, the median of `samples`
+    // profiles (a single one at 1,000 resources is a few milliseconds, where one pause of the garbage
+    // collector reads as growth). A stack policy stopped by the budget is recorded as such and left out
+    // of the next attempt, so every policy gets timed.
     const own = sizes.map(() => new Map<string, { kind: PolicyKind; ms: number }>());
     const stoppedAfter = new Map<string, number>();
     for (const [i, size] of sizes.entries()) {
-        for (let attempt = 0; attempt < MAX_PROFILE_ATTEMPTS; attempt++) {
-            await evaluator.warm();
-            const outcome = await evaluator.request({ op: "profile", size, skip: [...stoppedAfter.keys()] }, budgetMs);
-            for (const [name, time] of outcome.policies) own[i].set(name, time);
-            if (!outcome.overBudget) break;
-            if (!outcome.running) {
-                console.log(`  (the ${actual.get(size)}-resource profile passed the budget outside any stack policy)`);
-                break;
+        const profiles = new Map<string, { kind: PolicyKind; ms: number[] }>();
+        for (let profile = 0; profile < samples; profile++) {
+            for (let attempt = 0; attempt < MAX_PROFILE_ATTEMPTS; attempt++) {
+                const outcome = await measure({ op: "profile", size, skip: [...stoppedAfter.keys()] }, budgetMs);
+                for (const [name, time] of outcome.policies) {
+                    const entry = profiles.get(name) ?? { kind: time.kind, ms: [] };
+                    entry.ms.push(time.ms);
+                    profiles.set(name, entry);
+                }
+                if (!outcome.overBudget) break;
+                if (!outcome.running) {
+                    console.log(`  (the ${actual.get(size)}-resource profile passed the budget outside any stack policy)`);
+                    break;
+                }
+                stoppedAfter.set(outcome.running.policy, Date.now() - outcome.running.since);
+                profiles.set(outcome.running.policy, { kind: "stack", ms: [Infinity] });
             }
-            stoppedAfter.set(outcome.running.policy, Date.now() - outcome.running.since);
-            own[i].set(outcome.running.policy, { kind: "stack", ms: Infinity });
         }
+        for (const [name, entry] of profiles) own[i].set(name, { kind: entry.kind, ms: median(entry.ms) });
     }
     const [smallOwn, largeOwn] = own;
     const ranked = [...largeOwn.entries()].sort((a, b) => b[1].ms - a[1].ms);

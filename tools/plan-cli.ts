@@ -4,12 +4,13 @@ import { ProgramError } from "./engine/run";
 import { checkStack } from "./plan";
 import { blocks, formatNotes } from "./policy/report";
 import { parseUsage, Usage } from "./cost/usage";
+import { POLICY_ENGINES, PolicyEngine } from "./policy/evaluate";
 import { colourEnabled } from "./report/colour";
 import { OUTPUT_FORMATS, OutputFormat, render } from "./report/render";
 
 /**
  * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json|markdown|sarif] [--out file] [--policy-config file]
- *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod]`.
+ *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod] [--lambda-concurrency-limit n] [--policy-engine shared|crossguard]`.
  * Exit codes are a contract read by CI: 0 clean, 1 a mandatory finding, 2 usage, config or program error.
  */
 
@@ -31,12 +32,14 @@ export interface CliOptions {
     compare?: string[];
     /** The account's Lambda concurrency quota, for the deploy-readiness checks. @default 1000 */
     lambdaConcurrencyLimit?: number;
+    /** How the pack is run: "shared" (default, fast) or "crossguard" (CrossGuard's analyzer itself); same findings. */
+    policyEngine?: PolicyEngine;
 }
 
 const FORMATS = OUTPUT_FORMATS;
 const USAGE =
     "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--preview] [--format text|json|markdown|sarif] " +
-    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>]";
+    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>] [--policy-engine shared|crossguard]";
 
 export function parseArgs(argv: string[]): CliOptions {
     const options: Partial<CliOptions> & { preview: boolean } = { preview: false };
@@ -85,6 +88,14 @@ export function parseArgs(argv: string[]): CliOptions {
                     throw new PlanInputError(`--lambda-concurrency-limit is "${value}": it must be the account's Lambda concurrency quota, a whole number such as 1000.`);
                 }
                 options.lambdaConcurrencyLimit = Number(value);
+                break;
+            }
+            case "--policy-engine": {
+                const engine = take();
+                if (!(POLICY_ENGINES as readonly string[]).includes(engine)) {
+                    throw new PlanInputError(`--policy-engine is "${engine}": it must be one of ${POLICY_ENGINES.join(", ")} (they find the same; crossguard runs the pack through CrossGuard's analyzer, as pulumi preview does, and is slower).`);
+                }
+                options.policyEngine = engine as PolicyEngine;
                 break;
             }
             case "--help":

@@ -4,7 +4,7 @@ import { loadStackConfig, PlanInputError } from "./engine/project";
 import { ProgramRun, runProgram } from "./engine/run";
 import { RecordedResource } from "./engine/recorder";
 import { readPolicyConfigFile, PolicyConfigFile } from "./policy/config";
-import { Evaluation, evaluate } from "./policy/evaluate";
+import { Evaluation, evaluate, PolicyEngine } from "./policy/evaluate";
 import { buildReport, PlanReport } from "./policy/report";
 import { CostEstimate, estimateCost } from "./cost/estimate";
 import { Usage } from "./cost/usage";
@@ -24,6 +24,8 @@ export interface PlanOptions {
     usage?: Partial<Usage>;
     /** The account's Lambda concurrency quota for the readiness checks. @default 1000 */
     lambdaConcurrencyLimit?: number;
+    /** The policy evaluation engine (tools/policy/evaluate.ts). @default "shared" */
+    policyEngine?: PolicyEngine;
 }
 
 export interface ReportResource {
@@ -84,7 +86,7 @@ export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
     // Read before the program runs, so a bad config file fails fast.
     const config: PolicyConfigFile | undefined = policyConfigFile ? readPolicyConfigFile(policyConfigFile) : undefined;
     const plan = await planStack(options);
-    const evaluation = await evaluate(plan.run, { config });
+    const evaluation = await evaluate(plan.run, { config, engine: options.policyEngine });
     // Deploy readiness is reported apart from policy violations: new fields, the existing ones unchanged.
     const readiness = await runReadiness(plan.run, { lambdaConcurrencyLimit: options.lambdaConcurrencyLimit });
     const base = buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations);

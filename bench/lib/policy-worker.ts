@@ -3,21 +3,22 @@
  * that runs far past the goal (a quadratic policy on 10,000 resources can take many minutes) by
  * terminating the thread, which stops even a synchronous loop.
  *
- * Requests: { op: "prepare", size } builds the stack (outside any timing) and describes it;
+ * Requests: { op: "prepare", size, variant } builds a stack (outside any timing) and describes it;
  * { op: "evaluate", size } answers { ms, resources, summary of findings }; { op: "profile", size }
  * times each policy on its own inside one evaluation and streams { event: "start" | "end", policy,
  * kind, ms } as it goes, so the bench knows which policy was running if it has to stop it;
- * { op: "floor", size } evaluates the same pack with every validate function a no-op: CrossGuard's
- * analyzer and the harness alone, the least any pack of this shape can take; { op: "harness", size }
- * evaluates an empty pack: building the requests and CrossGuard's calls with no policy to run, so the
- * difference to the floor is CrossGuard's work for each policy.
+ * { op: "floor", size } evaluates the same pack with every validate function a no-op: the engine
+ * alone, the least any pack of this shape can take; { op: "harness", size }
+ * evaluates an empty pack: the engine's own work with no policy to run, so the difference to the floor
+ * is what the engine spends per policy. Every request may name its `engine` (the plan's "shared"
+ * by default, or "crossguard") and the `variant` of the stack.
  */
 import { parentPort } from "worker_threads";
 import { performance } from "perf_hooks";
 import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { policies as bulwarkPolicies } from "../../policy/rules";
 import type { ProgramRun } from "../../tools/engine/run";
-import { Evaluation, evaluate } from "../../tools/policy/evaluate";
+import { Evaluation, evaluate, PolicyEngine } from "../../tools/policy/evaluate";
 import { syntheticRun } from "./synthetic";
 
 export type PolicyKind = "stack" | "resource";
@@ -25,6 +26,10 @@ export type PolicyKind = "stack" | "resource";
 export type WorkerRequest = {
     op: "prepare" | "evaluate" | "profile" | "floor" | "harness";
     size: number;
+    /** Which stack of that size (bench/lib/synthetic.ts): a new variant shares no document with the last. */
+    variant?: number;
+    /** The evaluation engine; the plan's default ("shared") unless asked. */
+    engine?: PolicyEngine;
     /** Policies left out (profile): ones already stopped for running past the budget. */
     skip?: string[];
 };
@@ -36,10 +41,15 @@ export type WorkerMessage =
     | { event: "end"; policy: string; kind: PolicyKind; ms: number }
     | { event: "failed"; error: string };
 
-const runs = new Map<number, ProgramRun>();
-function runOf(size: number): ProgramRun {
-    let run = runs.get(size);
-    if (!run) runs.set(size, (run = syntheticRun(size)));
+/** The stacks built so far by size and variant; older variants of a size are dropped to save memory. */
+const runs = new Map<string, ProgramRun>();
+function runOf(size: number, variant: number): ProgramRun {
+    const key = `${size}/${variant}`;
+    let run = runs.get(key);
+    if (!run) {
+        for (const other of runs.keys()) if (other.startsWith(`${size}/`)) runs.delete(other);
+        runs.set(key, (run = syntheticRun(size, variant)));
+    }
     return run;
 }
 
@@ -58,19 +68,29 @@ function timedPolicies(resourceTotals: Map<string, number>, skip: string[]): Pol
         resourceTotals.clear();
     };
     const timed = <F extends (args: any, report: any) => unknown>(name: string, kind: PolicyKind, fn: F): F => {
-        const wrapped = (async (args: any, report: any) => {
+        const stop = (started: number) => {
+            const ms = performance.now() - started;
+            if (kind === "stack") send({ event: "end", policy: name, kind, ms });
+            else resourceTotals.set(name, (resourceTotals.get(name) ?? 0) + ms);
+        };
+        // Synchronous answers stay synchronous, as the engine treats them: wrapping every call in a
+        // promise would add garbage whose collection lands in whichever policy runs next.
+        const wrapped = ((args: any, report: any) => {
             if (kind === "stack") {
                 flush();
                 send({ event: "start", policy: name, kind });
             }
             const started = performance.now();
+            let result: unknown;
             try {
-                return await fn(args, report);
-            } finally {
-                const ms = performance.now() - started;
-                if (kind === "stack") send({ event: "end", policy: name, kind, ms });
-                else resourceTotals.set(name, (resourceTotals.get(name) ?? 0) + ms);
+                result = fn(args, report);
+            } catch (error) {
+                stop(started);
+                throw error;
             }
+            if (result && typeof (result as Promise<unknown>).then === "function") return (result as Promise<unknown>).finally(() => stop(started));
+            stop(started);
+            return result;
         }) as unknown as F;
         // CrossGuard skips resources of other types without calling a function marked with its type.
         const pulumiType = (fn as unknown as { __pulumiType?: string }).__pulumiType;
@@ -114,9 +134,9 @@ function findings(evaluation: Evaluation): string {
     return `${open.length} findings${top.length ? ` (${top.join(", ")}${byPolicy.size > 3 ? ", ..." : ""})` : ""}`;
 }
 
-parentPort!.on("message", async ({ op, size, skip }: WorkerRequest) => {
+parentPort!.on("message", async ({ op, size, variant, engine, skip }: WorkerRequest) => {
     try {
-        const run = runOf(size);
+        const run = runOf(size, variant ?? 0);
         if (op === "prepare") {
             const types = new Set(run.resources.map((r) => r.type)).size;
             const links = run.resources.reduce((sum, r) => sum + Object.values(r.propertyDependencies).flat().length, 0);
@@ -125,8 +145,10 @@ parentPort!.on("message", async ({ op, size, skip }: WorkerRequest) => {
         }
         const resourceTotals = new Map<string, number>();
         const policies = op === "profile" ? timedPolicies(resourceTotals, skip ?? []) : op === "floor" ? noOpPolicies() : op === "harness" ? [] : undefined;
+        // Start each timing with a collected heap, so no earlier request's garbage is collected inside it.
+        (globalThis as { gc?: () => void }).gc?.();
         const started = performance.now();
-        const evaluation = await evaluate(run, policies ? { policies } : {});
+        const evaluation = await evaluate(run, { ...(policies ? { policies } : {}), engine: engine ?? "shared" });
         const ms = performance.now() - started;
         for (const [policy, total] of resourceTotals) send({ event: "end", policy, kind: "resource", ms: total });
         send({ event: "done", ms, resources: run.resources.length, summary: findings(evaluation) });

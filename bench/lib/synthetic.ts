@@ -13,7 +13,8 @@
 import type { ProgramRun } from "../../tools/engine/run";
 import { RecordedOptions, RecordedResource, SECRET_SIG, SPECIAL_SIG_KEY } from "../../tools/engine/recorder";
 
-const ACCOUNT = "123456789012";
+/** The account in every ARN; syntheticRun sets it per stack so that different stacks share no document text. */
+let ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 const PROJECT = "bulwark";
 const STACK = "bench";
@@ -425,8 +426,13 @@ function service(b: StackBuilder, index: number, net: Network, keys: Keys): void
     );
 }
 
-/** A recorded run of about `target` resources (never fewer): whole services and VPCs only. */
-export function syntheticRun(target: number): ProgramRun {
+/**
+ * A recorded run of about `target` resources (never fewer): whole services and VPCs only. Runs of
+ * another `variant` have the same shape in another account, so no policy document, ARN or name of one
+ * appears in the other: a bench round on a new variant cannot reuse what the last round parsed.
+ */
+export function syntheticRun(target: number, variant = 0): ProgramRun {
+    ACCOUNT = String(123456789012 + variant).padStart(12, "0");
     const b = new StackBuilder();
     const keys = baseline(b);
     let net: Network | undefined;

@@ -96,7 +96,43 @@ function listField(statement: Record<string, unknown>, name: string): string[] |
 export function parsePolicyDocument(value: Read): ParsedDocument {
     if (value === undefined) return undefined;
     if (isUnknown(value)) return UNKNOWN;
-    let document: unknown = raw(value);
+    const document: unknown = raw(value);
+    if (typeof document === "string") {
+        let parsed = parsedTexts.get(document);
+        if (parsed === undefined) {
+            // A bound on the cache, not a policy: a stack's documents fit many times over.
+            if (parsedTexts.size >= MAX_CACHED_TEXTS) parsedTexts.clear();
+            parsedTexts.set(document, (parsed = deepFreeze(parse(document))));
+        }
+        return parsed;
+    }
+    if (typeof document === "object" && document !== null) {
+        let parsed = parsedObjects.get(document);
+        if (parsed === undefined) parsedObjects.set(document, (parsed = deepFreeze(parse(document))));
+        return parsed;
+    }
+    return parse(document);
+}
+
+/**
+ * Parsed documents by JSON text and by object. Several rules read each document of a stack (a role's
+ * policies are judged for wildcards, escalation, unknown actions, trust...), so each is parsed once;
+ * the results are frozen because those rules share them.
+ */
+const parsedTexts = new Map<string, ParsedDocument>();
+const parsedObjects = new WeakMap<object, ParsedDocument>();
+const MAX_CACHED_TEXTS = 50_000;
+
+function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const item of Object.values(value)) deepFreeze(item);
+    }
+    return value;
+}
+
+function parse(value: unknown): ParsedDocument {
+    let document = value;
     if (typeof document === "string") {
         if (document.trim() === "") return undefined;
         try {

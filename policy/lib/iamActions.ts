@@ -86,8 +86,27 @@ export function hasWildcard(pattern: string): boolean {
     return /[*?]/.test(pattern);
 }
 
+/**
+ * Expansions by pattern. Every IAM rule expands the same few hundred patterns of a stack's documents,
+ * and a pattern always means the same actions, so each is expanded once per process; results are
+ * frozen because every caller shares them.
+ */
+const expansionCache = new Map<string, Promise<Expansion>>();
+
 /** The actions an `Action` entry covers. IAM matches action names case-insensitively. */
-export async function expandAction(pattern: string): Promise<Expansion> {
+export function expandAction(pattern: string): Promise<Expansion> {
+    let cached = expansionCache.get(pattern);
+    if (!cached) {
+        cached = expand(pattern).then((expansion) => {
+            if (expansion.kind === "actions") Object.freeze(expansion.actions);
+            return Object.freeze(expansion);
+        });
+        expansionCache.set(pattern, cached);
+    }
+    return cached;
+}
+
+async function expand(pattern: string): Promise<Expansion> {
     if (pattern === "*") return { kind: "everything" };
     const match = /^([^:]+):([^:]+)$/.exec(pattern);
     if (!match) return { kind: "malformed", pattern };

@@ -56,7 +56,17 @@ export const ESCALATION_ACTIONS = [
 ];
 const ESCALATION_SET = new Set(ESCALATION_ACTIONS.map((a) => a.toLowerCase()));
 
-export async function grantsOf(statement: Statement): Promise<Grants> {
+/** Grants by statement: the IAM rules each ask of the same statements, which parsed documents share. */
+const grantsCache = new WeakMap<Statement, Promise<Grants>>();
+
+/** What a statement grants. Shared between rules: callers must not change the result. */
+export function grantsOf(statement: Statement): Promise<Grants> {
+    let cached = grantsCache.get(statement);
+    if (!cached) grantsCache.set(statement, (cached = computeGrants(statement)));
+    return cached;
+}
+
+async function computeGrants(statement: Statement): Promise<Grants> {
     const grants: Grants = { statement, everything: [], serviceWide: [], partialWildcards: [], unknown: [], actions: [], byPattern: new Map() };
     const seen = new Set<string>();
     if (statement.notActions !== undefined && statement.effect === "Allow") {

@@ -13,6 +13,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { memoized } from "./stack";
 import { raw, tagsOf } from "./values";
 
 /** One configuration property's JSON schema (not re-exported by @pulumi/policy's index). */
@@ -113,13 +114,16 @@ function configSchemaOf(spec: RuleSpecBase) {
     return { properties: { exemptions: EXEMPTIONS_SCHEMA, ...(spec.config ?? {}) } };
 }
 
-/** Schema defaults, then whatever the engine (or the offline plan) configured on top. */
-function configOf(spec: RuleSpecBase, configured: Record<string, unknown>): RuleConfig {
-    const defaults = Object.fromEntries(
+function defaultsOf(spec: RuleSpecBase): RuleConfig {
+    return Object.fromEntries(
         Object.entries(configSchemaOf(spec).properties)
             .filter(([, schema]) => schema.default !== undefined)
             .map(([key, schema]) => [key, schema.default]),
     );
+}
+
+/** Schema defaults, then whatever the engine (or the offline plan) configured on top. */
+function configOf(defaults: RuleConfig, configured: Record<string, unknown>): RuleConfig {
     return { ...defaults, ...configured };
 }
 
@@ -183,12 +187,14 @@ function policyFields(spec: RuleSpecBase) {
 
 export function resourceRule(spec: ResourceRuleSpec): BulwarkResourcePolicy {
     const types = new Set(spec.types);
-    const validateResource = async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+    const defaults = defaultsOf(spec);
+    // Not async: a rule asked about a type it does not judge answers at once, without a promise.
+    const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void | Promise<void> => {
         if (!types.has(args.type)) return;
-        const config = configOf(spec, args.getConfig<Record<string, unknown>>());
+        const config = configOf(defaults, args.getConfig<Record<string, unknown>>());
         const subject: ResourceSubject = { type: args.type, urn: args.urn, name: args.name, props: raw(args.props), config };
         const report = reporterFor(spec.name, config, reportViolation);
-        await spec.validate(subject, (message) => report(subject, message));
+        return spec.validate(subject, (message) => report(subject, message));
     };
     // With one type, the server skips other resources without calling the rule (server.js getPulumiType).
     if (types.size === 1) (validateResource as unknown as { __pulumiType: string }).__pulumiType = spec.types[0];
@@ -196,9 +202,10 @@ export function resourceRule(spec: ResourceRuleSpec): BulwarkResourcePolicy {
 }
 
 export function stackRule(spec: StackRuleSpec): BulwarkStackPolicy {
+    const defaults = defaultsOf(spec);
     const validateStack = async (args: StackValidationArgs, reportViolation: ReportViolation) => {
-        const config = configOf(spec, args.getConfig<Record<string, unknown>>());
-        const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+        const config = configOf(defaults, args.getConfig<Record<string, unknown>>());
+        const byUrn = memoized(args.resources, "by urn", () => new Map(args.resources.map((r) => [r.urn, r])));
         const report = reporterFor(spec.name, config, reportViolation);
         await spec.validate({ resources: args.resources, byUrn, config }, (resource, message) =>
             report({ urn: resource.urn, name: resource.name, props: raw(resource.props) }, message, resource.urn),

@@ -51,6 +51,7 @@ describe("npm run plan", () => {
         ["an unknown flag", ["--stack", "dev", "--colour"], /Unknown argument "--colour"/],
         ["no stack", [], /--stack is required/],
         ["a bad format", ["--stack", "dev", "--format", "xml"], /--format is "xml": it must be one of/],
+        ["an unknown policy engine", ["--stack", "dev", "--policy-engine", "opa"], /--policy-engine is "opa": it must be one of shared, crossguard/],
         ["a missing program", ["--stack", "dev", "--program", "nope/index.ts"], /No program at .*nope\/index.ts/],
         ["a program that throws", ["--stack", "dev", "--program", path.join(fixtures, "throws", "index.ts")], /the program failed: this program is broken on purpose/],
     ] as const) {
@@ -66,6 +67,16 @@ describe("npm run plan", () => {
         const { code, err } = await plan(["--stack", "staging"]);
         assert.strictEqual(code, 2);
         assert.match(err, /No stack file .*Pulumi\.staging\.yaml/);
+    });
+
+    it("reports the same findings through CrossGuard's analyzer as through the default engine", async () => {
+        const program = ["--stack", "dev", "--format", "json", "--program", path.join(fixtures, "simple", "index.ts")];
+        const shared = await plan(program);
+        const crossguard = await plan([...program, "--policy-engine", "crossguard"]);
+        assert.strictEqual(crossguard.code, shared.code);
+        const findings = (out: string) => JSON.parse(out).violations;
+        assert.ok(findings(shared.out).length > 0, "the fixture has findings to compare");
+        assert.deepStrictEqual(findings(crossguard.out), findings(shared.out));
     });
 
     it("parses --flag=value forms", () => {

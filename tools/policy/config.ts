@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import Ajv from "ajv";
+import Ajv, { ValidateFunction } from "ajv";
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { PlanInputError } from "../engine/project";
 
@@ -47,6 +47,19 @@ function levelOf(where: string, value: unknown): EnforcementLevel | undefined {
     throw new PlanInputError(`Policy config: the level of "${where}" is ${JSON.stringify(value)}: it must be one of ${LEVELS.join(", ")}.`);
 }
 
+const ajv = new Ajv({ allErrors: true, strict: false });
+/** Compiled config validators by schema: compiling is most of resolving, and a pack's schemas do not change. */
+const validators = new WeakMap<PolicyConfigSchema, ValidateFunction>();
+
+function validatorOf(schema: PolicyConfigSchema): ValidateFunction {
+    let validate = validators.get(schema);
+    if (!validate) {
+        validate = ajv.compile({ type: "object", properties: schema.properties, ...(schema.required ? { required: schema.required } : {}) });
+        validators.set(schema, validate);
+    }
+    return validate;
+}
+
 /**
  * The level and properties each policy runs with. Unlike the engine, an entry naming no policy of the
  * pack is an error: a misspelt name would otherwise drop an exemption or a level change silently.
@@ -69,7 +82,6 @@ export function resolvePolicyConfig(policies: ConfigurablePolicy[], packLevel: E
         return { level: levelOf(key, enforcementLevel), properties };
     };
     const all = entry("all");
-    const ajv = new Ajv({ allErrors: true, strict: false });
     const resolved = new Map<string, ResolvedPolicyConfig>();
     for (const policy of policies) {
         const own = entry(policy.name);
@@ -81,7 +93,7 @@ export function resolvePolicyConfig(policies: ConfigurablePolicy[], packLevel: E
         );
         const properties = { ...defaults, ...own.properties };
         if (schema) {
-            const validate = ajv.compile({ type: "object", properties: schema.properties, ...(schema.required ? { required: schema.required } : {}) });
+            const validate = validatorOf(schema);
             if (!validate(properties)) {
                 const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`).join("; ");
                 throw new PlanInputError(`Policy config for "${policy.name}" is invalid: ${problems}.`);

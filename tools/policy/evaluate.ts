@@ -254,11 +254,22 @@ function call(fn: (call: { request: unknown }, callback: (err: unknown, response
     });
 }
 
+function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const item of Object.values(value)) deepFreeze(item);
+    }
+    return value;
+}
+
 /** Gives each policy the level and settings the config resolves to, as the engine's `configure` call would. */
 function configure(policies: Policies, resolved: Map<string, ResolvedPolicyConfig>): Policies {
     return policies.map((policy) => {
         const { level, properties } = resolved.get(policy.name)!;
-        const getConfig = () => structuredClone(properties);
+        // As CrossGuard's getConfig: a new object each call over values it never copies; frozen here so a
+        // policy that writes to its settings fails instead of changing them for the next resource.
+        const settings = deepFreeze(structuredClone(properties));
+        const getConfig = () => ({ ...settings });
         const withConfig = <F extends (args: any, report: any) => unknown>(fn: F): F => {
             const wrapped = ((args: any, report: any) => fn({ ...args, getConfig }, report)) as F;
             const pulumiType = (fn as unknown as { __pulumiType?: string }).__pulumiType;

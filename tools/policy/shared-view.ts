@@ -174,6 +174,17 @@ interface View {
     props: Record<string, unknown>;
     opts: ReturnType<typeof resourceOptions>;
     provider: PolicyResource["provider"];
+    isType: (resourceClass: unknown) => boolean;
+    asType: (resourceClass: unknown) => Record<string, unknown> | undefined;
+}
+
+/** Options by resource: the same for Analyze and AnalyzeStack. */
+const optionsCache = new WeakMap<RecordedResource, ReturnType<typeof resourceOptions>>();
+
+function optionsOf(resource: RecordedResource): ReturnType<typeof resourceOptions> {
+    let options = optionsCache.get(resource);
+    if (!options) optionsCache.set(resource, (options = resourceOptions(resource)));
+    return options;
 }
 
 function viewsOf(request: SharedViewRequest, properties: (resource: RecordedResource) => Record<string, unknown>): View[] {
@@ -186,7 +197,17 @@ function viewsOf(request: SharedViewRequest, properties: (resource: RecordedReso
             provider = Object.freeze({ type: info.type, urn: info.urn, name: info.name, props: proxy.unknownCheckingProxy(deserializeProperties(info.properties)) });
             providers.set(info.urn, provider);
         }
-        return { resource, target, props: proxy.unknownCheckingProxy(target), opts: resourceOptions(resource), provider };
+        const props = proxy.unknownCheckingProxy(target);
+        const type = resource.type;
+        return {
+            resource,
+            target,
+            props,
+            opts: optionsOf(resource),
+            provider,
+            isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
+            asType: (resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined),
+        };
     });
 }
 
@@ -198,39 +219,63 @@ function assertUntouched(views: View[], properties: (resource: RecordedResource)
     }
 }
 
+interface ResourceCall {
+    policy: ResourceValidationPolicy;
+    level: EnforcementLevel;
+    validation: (args: never, report: never) => void | Promise<void>;
+}
+
+/**
+ * The calls the analyzer makes for a resource of each type, in its order: every validation of every
+ * enabled resource policy, except a single validation typed to another resource type.
+ */
+function callsByType(request: SharedViewRequest): (type: string) => ResourceCall[] {
+    const policies = request.policies.filter((p) => levelOf(p, request.packLevel) !== "disabled" && policyKinds.isResourcePolicy(p)) as ResourceValidationPolicy[];
+    const calls = new Map<string, ResourceCall[]>();
+    return (type) => {
+        let list = calls.get(type);
+        if (!list) {
+            list = [];
+            for (const policy of policies) {
+                if (!policy.validateResource) continue;
+                const single = Array.isArray(policy.validateResource) ? undefined : policyKinds.getPulumiType(policy.validateResource);
+                if (single && single !== type) continue;
+                const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+                for (const validation of validations) list.push({ policy, level: levelOf(policy, request.packLevel), validation: validation as ResourceCall["validation"] });
+            }
+            calls.set(type, list);
+        }
+        return list;
+    };
+}
+
 /** Analyze: every resource policy on each resource's inputs, in the analyzer's order. */
 async function analyzeResources(request: SharedViewRequest, diagnostics: Diagnostic[]): Promise<void> {
     const inputs = (resource: RecordedResource) => resource.inputs;
     const views = viewsOf(request, inputs);
-    const policies = request.policies.filter((p) => levelOf(p, request.packLevel) !== "disabled" && policyKinds.isResourcePolicy(p)) as ResourceValidationPolicy[];
+    const callsFor = callsByType(request);
     for (const view of views) {
         const { type, urn, name } = view.resource;
-        for (const policy of policies) {
-            if (!policy.validateResource) continue;
-            const single = Array.isArray(policy.validateResource) ? undefined : policyKinds.getPulumiType(policy.validateResource);
-            if (single && single !== type) continue;
-            const report = reporter(policy, levelOf(policy, request.packLevel), diagnostics, urn);
-            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-            for (const validation of validations) {
-                const props = view.props;
-                const args: Record<string, unknown> = {
-                    type,
-                    props,
-                    urn,
-                    name,
-                    opts: view.opts,
-                    stackTags,
-                    isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
-                    asType: (resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined),
-                    getConfig: () => ({}),
-                    notApplicable: throwNotApplicable,
-                };
-                if (view.provider) args.provider = view.provider;
-                try {
-                    await validation(args as never, report as never);
-                } catch (error) {
-                    failure(policy, request, error, diagnostics, urn);
-                }
+        for (const { policy, level, validation } of callsFor(type)) {
+            const args: Record<string, unknown> = {
+                type,
+                props: view.props,
+                urn,
+                name,
+                opts: view.opts,
+                stackTags,
+                isType: view.isType,
+                asType: view.asType,
+                getConfig: () => ({}),
+                notApplicable: throwNotApplicable,
+            };
+            if (view.provider) args.provider = view.provider;
+            try {
+                // CrossGuard awaits every call; a rule that answers synchronously needs no turn of the loop.
+                const pending = validation(args as never, reporter(policy, level, diagnostics, urn) as never);
+                if (pending !== undefined) await pending;
+            } catch (error) {
+                failure(policy, request, error, diagnostics, urn);
             }
         }
     }
@@ -243,17 +288,16 @@ async function analyzeStack(request: SharedViewRequest, diagnostics: Diagnostic[
     const views = viewsOf(request, outputs);
     const resources: PolicyResource[] = views.map((view) => {
         const { type, urn, name } = view.resource;
-        const props = view.props;
         const resource: Record<string, unknown> = {
             type,
-            props,
+            props: view.props,
             urn,
             name,
             opts: view.opts,
             dependencies: [],
             propertyDependencies: {},
-            isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
-            asType: (resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined),
+            isType: view.isType,
+            asType: view.asType,
         };
         if (view.provider) resource.provider = view.provider;
         return resource as unknown as PolicyResource;
