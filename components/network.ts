@@ -20,7 +20,11 @@ import { AccountScope, flowLogsTrustPolicy, flowLogsWritePolicy, logsKeyPolicy }
 
 export * from "./network-args";
 
-/** Gateway endpoints cost nothing, so every VPC gets them on its private and isolated route tables. */
+/**
+ * Gateway endpoints cost nothing, so every VPC gets them on its private route tables. Not on the
+ * isolated ones: their network ACL admits only the VPC's own range, and S3 and DynamoDB answer on
+ * public addresses, so a route there could carry nothing.
+ */
 export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
 
 const azSlot = (index: number): string => `az${index + 1}`;
@@ -106,7 +110,7 @@ export class Network extends pulumi.ComponentResource {
         const natTargets = this.createNat(vpc, tiers);
         const privateRouteTables = this.createPrivateRouting(vpc, tiers, natTargets);
         const isolatedRouteTables = this.createIsolatedRouting(vpc, tiers);
-        this.createGatewayEndpoints(vpc, [...privateRouteTables, ...isolatedRouteTables]);
+        this.createGatewayEndpoints(vpc, privateRouteTables);
         const endpointSecurityGroupId = this.createInterfaceEndpoints(
             vpc.id,
             tiers.private.map((s) => s.id),
