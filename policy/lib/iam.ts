@@ -3,7 +3,7 @@
  * principals grouped by kind, condition keys lower-cased), whether the document came as a JSON string
  * (what AWS and `aws.iam.getPolicyDocument` produce) or as an object literal in the program.
  */
-import { asRecord, asStringList, containsUnknown, get, isUnknown, raw, Read, UNKNOWN, Unknown } from "./values";
+import { asRecord, asStringList, containsUnknown, deepFreeze, get, isUnknown, raw, Read, UNKNOWN, Unknown } from "./values";
 
 export interface Principals {
     /** `"Principal": "*"` or `{"AWS": "*"}`: anyone. */
@@ -122,14 +122,6 @@ export function parsePolicyDocument(value: Read): ParsedDocument {
 const parsedTexts = new Map<string, ParsedDocument>();
 const parsedObjects = new WeakMap<object, ParsedDocument>();
 const MAX_CACHED_TEXTS = 50_000;
-
-function deepFreeze<T>(value: T): T {
-    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const item of Object.values(value)) deepFreeze(item);
-    }
-    return value;
-}
 
 function parse(value: unknown): ParsedDocument {
     let document = value;

@@ -106,3 +106,12 @@ export function tagsOf(props: unknown): Record<string, string> {
     const tags = asRecord(get(props, "tags")) ?? {};
     return Object.fromEntries(Object.entries(tags).filter((entry): entry is [string, string] => typeof entry[1] === "string" && !isUnknown(entry[1])));
 }
+
+/** Freezes a value and everything inside it, for results rules share. Never props: CrossGuard's proxy hands out a frozen property unwrapped, so unknowns inside it would go unchecked. */
+export function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const item of Object.values(value)) deepFreeze(item);
+    }
+    return value;
+}

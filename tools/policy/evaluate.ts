@@ -5,6 +5,7 @@ import { ProgramRun } from "../engine/run";
 import { RecordedResource } from "../engine/recorder";
 import { ConfigurablePolicy, PolicyConfigFile, resolvePolicyConfig, ResolvedPolicyConfig } from "./config";
 import { parseSuppressed } from "../../policy/lib/rule";
+import { deepFreeze } from "../../policy/lib/values";
 import { analyzeSharedView, Diagnostic, durationSeconds, ProviderInfo } from "./shared-view";
 
 export { durationSeconds };
@@ -18,8 +19,9 @@ import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies as bulwarkPolicies } from "
  *   the AnalyzeRequest / AnalyzeStackRequest protobufs the engine would send. These functions are
  *   internal to @pulumi/policy (pinned at 1.21.0; tests/policy/evaluate.test.ts guards the contract).
  * - "shared" (the default): the same semantics with each resource deserialized once for all
- *   policies (./shared-view.ts), which is what lets a 10,000-resource stack evaluate in about a second.
- * tests/policy/engines.test.ts holds the two to identical findings on every corpus program.
+ *   policies (./shared-view.ts), which is what lets a 10,000-resource stack evaluate in well under a second.
+ * The tests hold the two to identical findings: every policy test (tests/policy/helpers.ts runs both),
+ * every corpus program as deployed and as previewed, both stacks and the insecure example.
  */
 
 // Internal modules without typings: the analyzer implementation and the protobufs it speaks.
@@ -252,14 +254,6 @@ function call(fn: (call: { request: unknown }, callback: (err: unknown, response
     return new Promise((resolve, reject) => {
         fn({ request }, (err, response) => (err ? reject(err) : resolve(response)));
     });
-}
-
-function deepFreeze<T>(value: T): T {
-    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const item of Object.values(value)) deepFreeze(item);
-    }
-    return value;
 }
 
 /** Gives each policy the level and settings the config resolves to, as the engine's `configure` call would. */

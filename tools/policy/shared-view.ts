@@ -16,7 +16,7 @@ import { RecordedResource } from "../engine/recorder";
  * notice is sharing itself, so the shared parts are frozen where freezing cannot change what a read
  * returns (the stack's array, its resource objects, options, dependency lists) and the properties
  * behind the proxies are checked for changes on request (`checkReadOnly`).
- * tests/policy/engines.test.ts holds both engines to the same findings on every corpus program.
+ * The tests run both engines on every policy test, corpus program and stack and require the same findings.
  */
 
 // CrossGuard internals without typings: its deserializer and its unknown-checking proxy.
