@@ -435,9 +435,18 @@ export class Function extends pulumi.ComponentResource {
                         resources: createInterfaceResources,
                     },
                     {
+                        // Before it attaches a function to a VPC, Lambda checks DeleteNetworkInterface on every
+                        // resource of the account and region, with no interface to name: the Lambda Developer Guide
+                        // asks for "arn:aws:ec2:<region>:<account>:*/*", and a grant on network-interface/* or under
+                        // an ec2:Vpc condition fails CreateFunction.
+                        sid: "DeleteNetworkInterfaces",
+                        actions: ["ec2:DeleteNetworkInterface"],
+                        resources: [ec2Arn("*/*")],
+                    },
+                    {
                         // Lambda names no interface ids in advance; ec2:Vpc keeps these to interfaces in this VPC.
-                        sid: "ManageNetworkInterfacesInOwnVpc",
-                        actions: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+                        sid: "ManagePrivateIpsInOwnVpc",
+                        actions: ["ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
                         resources: [networkInterfaces],
                         conditions: [{ test: "ArnEquals", variable: "ec2:Vpc", values: [ec2Arn(pulumi.interpolate`vpc/${a.vpcId}`)] }],
                     },

@@ -343,8 +343,9 @@ function service(b: StackBuilder, index: number, net: Network, keys: Keys): void
             Sid: "CreateNetworkInterfaceInOwnSubnets", Effect: "Allow", Action: "ec2:CreateNetworkInterface",
             Resource: [`arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/*`, ...net.privateSubnets.map((s) => out(s, "arn")), out(fnSg, "arn")],
         },
+        { Sid: "DeleteNetworkInterfaces", Effect: "Allow", Action: "ec2:DeleteNetworkInterface", Resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:*/*` },
         {
-            Sid: "ManageNetworkInterfacesInOwnVpc", Effect: "Allow", Action: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+            Sid: "ManagePrivateIpsInOwnVpc", Effect: "Allow", Action: ["ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
             Resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/*`, Condition: { ArnEquals: { "ec2:Vpc": out(net.vpc, "arn") } },
         },
         { Sid: "WriteTraces", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" },

@@ -110,11 +110,28 @@ async function computeGrants(statement: Statement): Promise<Grants> {
  * The Action entries of an Allow statement on every resource that cover actions able to take ARNs:
  * an action by name, a wildcard with how many such actions it covers (`"s3:Get*" (37 actions)`).
  */
+/**
+ * Actions a service checks on every resource of an account and region, with no resource to name,
+ * before it will use a role: Lambda verifies ec2:DeleteNetworkInterface on
+ * "arn:aws:ec2:<region>:<account>:*\/*" before it attaches a function to a VPC (Lambda Developer
+ * Guide, "Execution role permissions"), and a grant on network-interface/* fails CreateFunction.
+ * Granted on an ARN that names its region and account, they are scoped as far as AWS lets them be.
+ */
+const CHECKED_ACCOUNT_WIDE = new Set(["ec2:deletenetworkinterface"]);
+
+/** An ARN with a concrete region and account: arn:aws:ec2:eu-west-1:123456789012:*\/* */
+function namesRegionAndAccount(resource: string): boolean {
+    const [arn, , , region, account] = resource.split(":");
+    return arn === "arn" && /^[a-z0-9-]+$/.test(region ?? "") && /^\d{12}$/.test(account ?? "");
+}
+
 export function scopableOnUnscoped(grants: Grants): string[] {
-    if (grants.statement.effect !== "Allow" || unscopedResources(grants.statement).length === 0) return [];
+    const unscoped = unscopedResources(grants.statement);
+    if (grants.statement.effect !== "Allow" || unscoped.length === 0) return [];
+    const regionAndAccountOnly = unscoped.every(namesRegionAndAccount);
     const entries: string[] = [];
     for (const [pattern, actions] of grants.byPattern) {
-        const scopable = actions.filter((a) => !a.wildcardOnly);
+        const scopable = actions.filter((a) => !a.wildcardOnly && !(regionAndAccountOnly && CHECKED_ACCOUNT_WIDE.has(a.action.toLowerCase())));
         if (scopable.length === 0) continue;
         entries.push(hasWildcard(pattern) ? `"${pattern}" (${scopable.length} action${scopable.length === 1 ? "" : "s"})` : `"${pattern}"`);
     }

@@ -217,9 +217,15 @@ describe("Function component: IAM", () => {
                     Resource: [`${ec2}:network-interface/*`, `${ec2}:subnet/${SUBNET_IDS[0]}`, `${ec2}:subnet/${SUBNET_IDS[1]}`, sgArn],
                 },
                 {
-                    Sid: "ManageNetworkInterfacesInOwnVpc",
+                    Sid: "DeleteNetworkInterfaces",
                     Effect: "Allow",
-                    Action: ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+                    Action: "ec2:DeleteNetworkInterface",
+                    Resource: `${ec2}:*/*`,
+                },
+                {
+                    Sid: "ManagePrivateIpsInOwnVpc",
+                    Effect: "Allow",
+                    Action: ["ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
                     Resource: `${ec2}:network-interface/*`,
                     Condition: { ArnEquals: { "ec2:Vpc": `${ec2}:vpc/${VPC_ID}` } },
                 },

