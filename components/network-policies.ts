@@ -73,7 +73,8 @@ export function logsKeyPolicy(scope: AccountScope): PolicyDocument {
                 Sid: "CloudWatchLogsUsesKeyForThisAccountsLogGroups",
                 Effect: "Allow",
                 Principal: { Service: `logs.${scope.region}.amazonaws.com` },
-                Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                // No kms:Describe*: DescribeKey carries no encryption context, so the condition would never allow it.
+                Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
                 Resource: "*",
                 Condition: {
                     ArnLike: {

@@ -531,7 +531,9 @@ export function logsKeyPolicy(context: AccountContext): pulumi.Output<string> {
             sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
             effect: "Allow",
             principals: [{ type: "Service", identifiers: [pulumi.interpolate`logs.${context.region}.amazonaws.com`] }],
-            actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            // Without kms:Describe*, as on the edge key: DescribeKey carries no encryption context, so
+            // under this condition it could never be allowed.
+            actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
             resources: ["*"],
             conditions: [{
                 test: "ArnLike",

@@ -191,7 +191,7 @@ describe("security Baseline", () => {
                     Sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
                     Effect: "Allow",
                     Principal: { Service: "logs.eu-west-1.amazonaws.com" },
-                    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
                     Resource: "*",
                     Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:*` } },
                 },
