@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { runProgram } from "../../tools/engine/run";
 import { evaluate, durationSeconds, POLICY_ENGINES } from "../../tools/policy/evaluate";
-import { UNKNOWN } from "../../tools/engine/recorder";
+import { RESOURCE_REFERENCE_SIG, SPECIAL_SIG_KEY, UNKNOWN } from "../../tools/engine/recorder";
 import { checkProgram } from "./helpers";
 
 /** A deliberately naive policy: reads a value that is unknown in preview without any care. */
@@ -89,6 +89,34 @@ describe("offline evaluation through CrossGuard's analyzer", () => {
             // The stack, the explicit provider and the default provider are analyzed too, as by the engine.
             assert.ok(seen.some((a) => a.type === "pulumi:pulumi:Stack"));
             assert.ok(seen.some((a) => a.type === "pulumi:providers:aws" && a.name === "default_7_48_0"));
+        });
+
+        it("hands policies a resource passed as an input as the engine marshals it: a custom resource's id, a component's URN", async () => {
+            const seen = new Map<string, Record<string, unknown>>();
+            const stackSeen = new Map<string, Record<string, unknown>>();
+            const capture = { name: "capture", description: "Captures its arguments.", validateResource: (args: ResourceValidationArgs) => void seen.set(args.name, args.props) };
+            const captureStack = { name: "capture-stack", description: "Captures the stack.", validateStack: (args: StackValidationArgs) => args.resources.forEach((r) => stackSeen.set(r.name, r.props)) };
+            const run = await runProgram({
+                project: "fixture",
+                stack: "dev",
+                config: { "aws:region": "eu-west-1" },
+                program: () => {
+                    const role = new aws.iam.Role("role", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
+                    new aws.iam.RolePolicyAttachment("basic", { role, policyArn: aws.iam.ManagedPolicy.AWSLambdaBasicExecutionRole });
+                },
+            });
+            // A recording made elsewhere may still hold the SDK's references: each engine marshals them itself.
+            const attachment = run.resources.find((r) => r.name === "basic")!;
+            const component = { [SPECIAL_SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::fixture::my:index:Group::group" };
+            const unknownRole = { [SPECIAL_SIG_KEY]: RESOURCE_REFERENCE_SIG, urn: "urn:pulumi:dev::fixture::aws:iam/role:Role::late", id: "" };
+            const raw = { ...attachment, name: "raw", urn: attachment.urn.replace(/basic$/, "raw"), inputs: { ...attachment.inputs, role: unknownRole, tags: { group: component } }, outputs: { ...attachment.outputs, tags: { group: component } } };
+            await evaluate({ ...run, resources: [...run.resources, raw] }, { policies: [capture, captureStack], engine });
+            const roleId = run.resources.find((r) => r.name === "role")!.id;
+            assert.strictEqual(seen.get("basic")!.role, roleId);
+            assert.strictEqual(stackSeen.get("basic")!.role, roleId);
+            assert.deepStrictEqual({ ...(seen.get("raw")!.tags as object) }, { group: component.urn });
+            assert.deepStrictEqual({ ...(stackSeen.get("raw")!.tags as object) }, { group: component.urn });
+            assert.throws(() => seen.get("raw")!.role, /can't be known during preview/);
         });
 
         it("hands stack policies outputs, parents and property dependencies as resources", async () => {

@@ -44,6 +44,8 @@ export interface RecordedOptions {
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The SDK's signature for a resource passed as a value (`role: role`, `topic: topic`): `{urn, id?, packageVersion?}`. */
+export const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** The type part of a URN: the qualified type chain of parents and this resource's own type. */
@@ -60,6 +62,44 @@ export function engineUrn(stack: string, project: string, parent: string | undef
     const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
+
+function isResourceReference(value: object): value is { urn: string; id?: unknown } {
+    return (value as Record<string, unknown>)[SPECIAL_SIG_KEY] === RESOURCE_REFERENCE_SIG;
+}
+
+/**
+ * A resource reference as the engine hands it to providers and analyzers: it marshals without
+ * KeepResources (sdk/go/common/resource/plugin/analyzer_plugin.go, rpc.go MarshalPropertyValue), so a
+ * custom resource becomes its id (unknown while the id is) and a component, which has no id, its URN.
+ * The AWS provider's Check reads references the same way (the bridge turns them into ids).
+ */
+export function referenceValue(reference: { urn: string; id?: unknown }): unknown {
+    if (!("id" in reference)) return reference.urn;
+    return typeof reference.id === "string" && reference.id !== "" ? reference.id : UNKNOWN;
+}
+
+/** `value` with every resource reference replaced by what the engine sends for it; untouched parts are shared, not copied. */
+export function withoutResourceReferences<T>(value: T): T {
+    if (typeof value !== "object" || value === null) return value;
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        value.forEach((item, i) => {
+            const replaced = withoutResourceReferences(item);
+            if (replaced !== item) (copy ??= [...value])[i] = replaced;
+        });
+        return (copy ?? value) as T;
+    }
+    if (isResourceReference(value)) return referenceValue(value) as T;
+    let copy: Record<string, unknown> | undefined;
+    for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        const replaced = withoutResourceReferences(item);
+        if (replaced !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = replaced;
+    }
+    return (copy ?? value) as T;
+}
+
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
 
 function structToJson(struct: any): Record<string, unknown> {
     return struct ? (struct.toJavaScript() as Record<string, unknown>) : {};
@@ -102,6 +142,10 @@ export class Recorder {
         monitor.newUrn = (parent: string, type: string, name: string) => engineUrn(this.stack, this.project, parent, type, name);
         const registerResource = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+            // The provider (here the offline AWS) sees references as the engine passes them on.
+            const object = structToJson(req.getObject());
+            const flattened = withoutResourceReferences(object);
+            if (flattened !== object) req.setObject(Struct.fromJavaScript(flattened));
             registerResource(req, (err: any, resp: any) => {
                 if (!err && resp) this.record(req, resp);
                 callback(err, resp);
@@ -110,21 +154,21 @@ export class Recorder {
         const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
         monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
             const resource = this.byUrn.get(req.getUrn());
-            if (resource) resource.outputs = structToJson(req.getOutputs());
+            if (resource) resource.outputs = withoutResourceReferences(structToJson(req.getOutputs()));
             registerResourceOutputs(req, callback);
         };
     }
 
     /**
-     * A stack transformation sees each resource's options in-process, before registration; the
-     * request only carries `dependsOn` folded into `dependencies`, so it is kept from here.
+     * Sees each resource's options in-process as the SDK registers it (run.ts hooks the runtime's
+     * registerResource); the request only carries `dependsOn` folded into `dependencies`, so it is
+     * kept from here. Nothing is installed on the resources themselves: a stack transformation would
+     * sit in every resource's `__transformations`, where Pulumi's closure serializer finds it when a
+     * callback captures a resource.
      */
-    readonly transformation: pulumi.ResourceTransformation = (args) => {
-        if (args.opts.dependsOn) {
-            this.pendingDependsOn.push({ resource: args.resource, dependsOn: resolveDependsOn(args.opts.dependsOn) });
-        }
-        return undefined;
-    };
+    observe(resource: pulumi.Resource, opts: pulumi.ResourceOptions): void {
+        if (opts.dependsOn) this.pendingDependsOn.push({ resource, dependsOn: resolveDependsOn(opts.dependsOn) });
+    }
 
     /** Waits for the `dependsOn` URNs gathered in-process and files them on the recorded resources. */
     async settle(): Promise<void> {
@@ -142,7 +186,7 @@ export class Recorder {
             propertyDependencies[key] = deps.getUrnsList();
         });
         const inputs = structToJson(req.getObject());
-        const outputs = structToJson(resp.getObject());
+        const outputs = withoutResourceReferences(structToJson(resp.getObject()));
         // The engine analyzes inputs after the provider's Check, which fills in auto-names.
         const autoNamed = AUTO_NAMED_PROPERTIES[req.getType()];
         if (autoNamed && inputs[autoNamed] === undefined && outputs[autoNamed] !== undefined) inputs[autoNamed] = outputs[autoNamed];

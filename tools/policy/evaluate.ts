@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { EnforcementLevel, Policies, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ProgramRun } from "../engine/run";
-import { RecordedResource } from "../engine/recorder";
+import { RecordedResource, withoutResourceReferences } from "../engine/recorder";
 import { ConfigurablePolicy, PolicyConfigFile, resolvePolicyConfig, ResolvedPolicyConfig } from "./config";
 import { parseSuppressed } from "../../policy/lib/rule";
 import { deepFreeze } from "../../policy/lib/values";
@@ -113,7 +113,7 @@ function providerProto(provider: ProviderInfo): any {
     proto.setType(provider.type);
     proto.setUrn(provider.urn);
     proto.setName(provider.name);
-    proto.setProperties(Struct.fromJavaScript(provider.properties));
+    proto.setProperties(Struct.fromJavaScript(withoutResourceReferences(provider.properties)));
     return proto;
 }
 
@@ -198,7 +198,8 @@ function sharedParts(resources: RecordedResource[], providerOf: (resource: Recor
             provider = providers.get(info.urn);
             if (!provider) providers.set(info.urn, (provider = providerProto(info)));
         }
-        parts.set(resource, { inputs: Struct.fromJavaScript(resource.inputs), options: optionsOf(resource), provider });
+        // The engine marshals a resource reference for an analyzer as the resource's id (or a component's URN).
+        parts.set(resource, { inputs: Struct.fromJavaScript(withoutResourceReferences(resource.inputs)), options: optionsOf(resource), provider });
     }
     return parts;
 }
@@ -215,7 +216,7 @@ function outputsStruct(resource: RecordedResource, inputs: any): any {
     for (const property in resource.outputs) {
         const value = resource.outputs[property];
         const same = typeof value === "object" && value !== null && resource.inputs[property] === value;
-        fields.set(property, (same && inputFields.get(property)) || Value.fromJavaScript(value));
+        fields.set(property, (same && inputFields.get(property)) || Value.fromJavaScript(withoutResourceReferences(value)));
     }
     return struct;
 }

@@ -1,5 +1,5 @@
 import type { EnforcementLevel, Policies, Policy, PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { RecordedResource } from "../engine/recorder";
+import { RecordedResource, RESOURCE_REFERENCE_SIG, referenceValue, SPECIAL_SIG_KEY } from "../engine/recorder";
 
 /**
  * The offline plan's default way to run a pack: CrossGuard's analyzer semantics (server.js
@@ -58,12 +58,14 @@ export interface SharedViewRequest {
 
 /**
  * The protobuf round trip the engine's bytes impose (google.protobuf.Struct fromJavaScript then
- * toJavaScript): a deep copy whose object keys come back sorted, and which refuses undefined.
+ * toJavaScript): a deep copy whose object keys come back sorted, and which refuses undefined. A
+ * resource reference arrives as the engine marshals it for analyzers (its id, or a component's URN).
  */
 function structRoundTrip(value: unknown): unknown {
     if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
     if (Array.isArray(value)) return value.map(structRoundTrip);
     if (typeof value !== "object") throw new Error("Unexpected struct type.");
+    if ((value as Record<string, unknown>)[SPECIAL_SIG_KEY] === RESOURCE_REFERENCE_SIG) return referenceValue(value as { urn: string });
     const keys: string[] = [];
     for (const key in value) keys.push(key);
     keys.sort();
