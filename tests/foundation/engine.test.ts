@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { assertRejects, record, UNKNOWN, unwrap, isSecret } from "../helpers/offline";
+import { RESOURCE_REFERENCE_SIG, SPECIAL_SIG_KEY, withoutResourceReferences } from "../../tools/engine/recorder";
 
 class Outer extends pulumi.ComponentResource {
     readonly vpc: aws.ec2.Vpc;
@@ -214,5 +215,60 @@ describe("offline engine: lookups outside programs make", () => {
         assert.match(out.certificateArn, /^arn:aws:acm:us-east-1:123456789012:certificate\/[0-9a-f-]{36}$/);
         assert.match(out.cachePolicyId, /^[0-9a-f-]{36}$/);
         assert.match(out.identityPath, /^origin-access-identity\/cloudfront\/E[0-9A-F]{13}$/);
+    });
+});
+
+describe("offline engine: resources as values", () => {
+    const program = () => {
+        const role = new aws.iam.Role("role", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });
+        new aws.iam.RolePolicyAttachment("basic", { role, policyArn: aws.iam.ManagedPolicy.AWSLambdaBasicExecutionRole });
+        const topic = new aws.sns.Topic("alerts");
+        new aws.sns.TopicSubscription("email", { topic, protocol: "email", endpoint: "ops@example.com" });
+    };
+
+    it("records a resource passed as an input as its id, as the engine hands it to providers and analyzers", async () => {
+        const rec = await record(program);
+        const role = rec.one("aws:iam/role:Role");
+        const attachment = rec.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        assert.strictEqual(attachment.inputs.role, role.id);
+        assert.strictEqual(attachment.outputs.role, role.id);
+        const topic = rec.one("aws:sns/topic:Topic");
+        const subscription = rec.one("aws:sns/topicSubscription:TopicSubscription");
+        assert.strictEqual(subscription.inputs.topic, topic.id);
+        assert.match(String(subscription.outputs.arn), /^arn:aws:sns:us-east-1:123456789012:alerts-[0-9a-f]+:/);
+    });
+
+    it("records it as unknown in preview, where the id is not known yet", async () => {
+        const rec = await record(program, { preview: true });
+        assert.strictEqual(rec.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment").inputs.role, UNKNOWN);
+    });
+
+    it("stands a component in for its URN, which is all the engine sends for one", () => {
+        const urn = "urn:pulumi:dev::app::my:index:Group::group";
+        const reference = { [SPECIAL_SIG_KEY]: RESOURCE_REFERENCE_SIG, urn };
+        const untouched = { name: "x", list: [1, 2] };
+        assert.deepStrictEqual(withoutResourceReferences({ a: [reference], b: { c: { ...reference, id: "i-123" } }, d: { ...reference, id: "" } }), { a: [urn], b: { c: "i-123" }, d: UNKNOWN });
+        assert.strictEqual(withoutResourceReferences(untouched), untouched);
+    });
+});
+
+describe("offline engine: callbacks", () => {
+    it("serializes a callback that captures a whole resource as `pulumi up` does, with nothing of the plan in it", async () => {
+        const rec = await record(() => {
+            const table = new aws.dynamodb.Table("orders", { attributes: [{ name: "id", type: "S" }], hashKey: "id", billingMode: "PAY_PER_REQUEST" });
+            new aws.lambda.CallbackFunction("count-orders", {
+                callback: async () => {
+                    const captured = table;
+                    return { statusCode: 200, body: `counting ${captured.name.get()}` };
+                },
+            });
+        });
+        const code = rec.one("aws:lambda/function:Function").inputs.code as { assets: Record<string, { text: string }> };
+        const text = code.assets["__index.js"].text;
+        assert.match(text, /^exports\.handler = __f0;/);
+        assert.match(text, /counting \$\{captured\.name\.get\(\)\}/);
+        assert.match(text, /__table\.__transformations = __table___transformations;/);
+        assert.match(text, /var __table___transformations = \[\];/);
+        assert.doesNotMatch(text, /pendingDependsOn|Recorder/);
     });
 });

@@ -1,7 +1,9 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "../../tools/plan-cli";
-import { loadStackConfig, offlineSecret } from "../../tools/engine/project";
+import { loadStackConfig, locateProgram, offlineSecret } from "../../tools/engine/project";
 import { runPlanCli } from "../helpers/plan-cli";
 
 const fixtures = path.join(__dirname, "..", "fixtures");
@@ -22,10 +24,72 @@ describe("stack config files", () => {
     });
 
     it("defaults the region to us-east-1 when a program has no stack file", () => {
-        const { config } = loadStackConfig(path.join(fixtures, "throws", "index.ts"), "dev", { requireStackFile: false });
+        const { config } = loadStackConfig(project({ "index.ts": "export {};" }), "dev", { requireStackFile: false });
         assert.deepStrictEqual(config, { "aws:region": "us-east-1" });
     });
+
+    it("applies Pulumi.yaml's config block beneath the stack's values", () => {
+        const dir = project({
+            "Pulumi.yaml": "name: shop\nruntime: nodejs\nconfig:\n  replicas:\n    type: integer\n    default: 2\n  aws:region: eu-west-1\n  tier: small\n",
+            "Pulumi.dev.yaml": "config:\n  shop:tier: large\n",
+            "index.ts": "export {};",
+        });
+        const { config } = loadStackConfig(dir, "dev", { requireStackFile: true });
+        assert.deepStrictEqual(config, { "shop:replicas": "2", "aws:region": "eu-west-1", "shop:tier": "large" });
+    });
 });
+
+/** A throwaway project outside this repository (whose own Pulumi.yaml would otherwise be found upwards). */
+function project(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-"));
+    for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+}
+
+describe("finding a program as the CLI does", () => {
+    it("runs main: from Pulumi.yaml, a folder's package.json main or index", () => {
+        const dir = project({ "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: src/\n", "src/index.ts": "export {};" });
+        assert.deepStrictEqual(pick(locateProgram(dir)), { entry: path.join(dir, "src", "index.ts"), projectDir: dir, project: "app", esm: false });
+        const withPackage = project({ "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: infra\n", "infra/package.json": `{"main": "bin/main.js"}`, "infra/bin/main.ts": "export {};" });
+        assert.strictEqual(locateProgram(withPackage).entry, path.join(withPackage, "infra", "bin", "main.ts"));
+        const mainFile = project({ "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: deploy.ts\n", "deploy.ts": "export {};" });
+        assert.strictEqual(locateProgram(mainFile).entry, path.join(mainFile, "deploy.ts"));
+    });
+
+    it("finds Pulumi.yaml and the stack files upwards from an entry file", () => {
+        const dir = project({ "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: src/\n", "Pulumi.dev.yaml": "config:\n  app:size: 3\n", "src/index.ts": "export {};" });
+        const entry = path.join(dir, "src", "index.ts");
+        assert.deepStrictEqual(pick(locateProgram(entry)), { entry, projectDir: dir, project: "app", esm: false });
+        assert.strictEqual(loadStackConfig(entry, "dev", { requireStackFile: true }).config["app:size"], "3");
+    });
+
+    it("reads stack files from stackConfigDir when the project sets one", () => {
+        const dir = project({ "Pulumi.yaml": "name: app\nruntime: nodejs\nstackConfigDir: stacks\n", "stacks/Pulumi.prod.yaml": "config:\n  aws:region: ap-south-1\n", "index.ts": "export {};" });
+        assert.strictEqual(loadStackConfig(dir, "prod", { requireStackFile: true }).config["aws:region"], "ap-south-1");
+    });
+
+    it("knows an ES module program by its package.json type or its extension", () => {
+        assert.strictEqual(locateProgram(project({ "Pulumi.yaml": "name: app\nruntime: nodejs\n", "package.json": `{"type": "module"}`, "index.ts": "export {};" })).esm, true);
+        assert.strictEqual(locateProgram(project({ "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: index.mjs\n", "index.mjs": "export {};" })).esm, true);
+    });
+
+    for (const [why, files, message] of [
+        ["main: names nothing", { "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: src/\n" }, /sets main: src\/, which does not exist/],
+        ["the folder has no entry", { "Pulumi.yaml": "name: app\nruntime: nodejs\n" }, /No entry point in .*: add index.ts/],
+        ["Pulumi.yaml has no name", { "Pulumi.yaml": "runtime: nodejs\n", "index.ts": "" }, /has no "name"/],
+    ] as const) {
+        it(`says what to fix when ${why}`, () => {
+            assert.throws(() => locateProgram(project(files)), message);
+        });
+    }
+});
+
+function pick(location: ReturnType<typeof locateProgram>) {
+    return { entry: location.entry, projectDir: location.projectDir, project: location.project, esm: location.esm };
+}
 
 describe("npm run plan", () => {
     it("prints the resource tree of a program with its stack's config", async () => {

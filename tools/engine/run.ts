@@ -1,10 +1,17 @@
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import * as url from "url";
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingWorld, OfflineAws } from "../offline/aws";
+import { locateProgram, PlanInputError } from "./project";
 import { RecordedResource, Recorder } from "./recorder";
 
 export interface RunOptions {
-    /** The program: a file to `require` (as the nodejs language host would), or a function. */
+    /**
+     * The program: a project folder or entry file, loaded as the nodejs language host would (in the
+     * project's folder, `main:` honoured, ES modules imported), or a function.
+     */
     program: string | (() => unknown);
     project: string;
     stack: string;
@@ -36,8 +43,21 @@ export class ProgramError extends Error {
     }
 }
 
+/** A required config key the stack does not set: the user fixes it with `pulumi config set`. */
+export class MissingConfigError extends PlanInputError {
+    constructor(
+        readonly key: string,
+        readonly stack: string,
+        secret: boolean,
+    ) {
+        super(`missing config value ${key} for stack ${stack}: set it with \`pulumi config set${secret ? " --secret" : ""} ${key} <value> --stack ${stack}\` (it lands in Pulumi.${stack}.yaml).`);
+        this.name = "MissingConfigError";
+    }
+}
+
 const settings = require("@pulumi/pulumi/runtime/settings");
 const state = require("@pulumi/pulumi/runtime/state");
+const runtimeResource = require("@pulumi/pulumi/runtime/resource");
 
 const Module = require("module");
 const engineRoot = path.resolve(__dirname, "..", "..");
@@ -55,7 +75,12 @@ function shareEnginePackages(): void {
         try {
             return resolve.call(this, request, parent, ...rest);
         } catch (error) {
-            if (request.startsWith(".") || path.isAbsolute(request)) throw error;
+            if (request.startsWith(".") || path.isAbsolute(request)) {
+                // TypeScript's node16/nodenext style imports name the emitted file ("./lib.js") of a .ts source.
+                const source = request.replace(/\.(m|c)?js$/, ".$1ts");
+                if (source === request) throw error;
+                return resolve.call(this, source, parent, ...rest);
+            }
             return resolve.call(this, request, { ...parent, paths: Module._nodeModulePaths(engineRoot) }, ...rest);
         }
     };
@@ -77,6 +102,82 @@ function rememberProgramModules(loadedBefore: Set<string>): void {
     programModules = Object.keys(require.cache).filter(
         (file) => !loadedBefore.has(file) && !file.includes(`${path.sep}node_modules${path.sep}`),
     );
+}
+
+// A real dynamic import: TypeScript compiles `import()` to `require()` in a CommonJS build.
+const dynamicImport: (specifier: string) => Promise<Record<string, unknown>> = new Function("specifier", "return import(specifier)") as never;
+
+/**
+ * Loads an ES module program as the nodejs language host's automatic ESM mode does (`import()` of
+ * the entry), with esbuild standing in for ts-node/esm: the program's own files (TypeScript or
+ * JavaScript, `.js` specifiers naming `.ts` sources, top-level await) are bundled into one module
+ * in a fresh temporary file, so each run evaluates it anew. Packages stay imports of their installed
+ * files (the same @pulumi/pulumi the engine runs), and `import.meta.url` keeps naming each source file.
+ */
+async function importEsmProgram(entry: string): Promise<Record<string, unknown>> {
+    const esbuild: typeof import("esbuild") = require("esbuild");
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-esm-")), "program.mjs");
+    const resolvePackage = (specifier: string, from: string): string | undefined => {
+        for (const base of [from, engineRoot]) {
+            try {
+                return require.resolve(specifier, { paths: [base] });
+            } catch {
+                // Tried next from the engine's own packages, as CommonJS programs are.
+            }
+        }
+        return undefined;
+    };
+    try {
+        await esbuild.build({
+            entryPoints: [entry],
+            outfile: out,
+            bundle: true,
+            format: "esm",
+            platform: "node",
+            target: "node20",
+            sourcemap: "inline",
+            logLevel: "silent",
+            plugins: [
+                {
+                    name: "program-files-only",
+                    setup(build) {
+                        build.onResolve({ filter: /^[^./]/ }, (args) => {
+                            if (path.isAbsolute(args.path) || args.path.startsWith("node:") || Module.isBuiltin?.(args.path)) return { path: args.path, external: true };
+                            const resolved = resolvePackage(args.path, args.resolveDir);
+                            return { path: resolved ? url.pathToFileURL(resolved).href : args.path, external: true };
+                        });
+                        build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+                            if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+                            const fileUrl = url.pathToFileURL(args.path).href;
+                            const contents = fs
+                                .readFileSync(args.path, "utf8")
+                                .replace(/\bimport\.meta\.url\b/g, JSON.stringify(fileUrl))
+                                .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(args.path))
+                                .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(path.dirname(args.path)));
+                            const loader = /\.[cm]?tsx?$/.test(args.path) ? (args.path.endsWith("x") ? "tsx" : "ts") : args.path.endsWith("x") ? "jsx" : "js";
+                            return { contents, loader, resolveDir: path.dirname(args.path) };
+                        });
+                    },
+                },
+            ],
+        });
+    } catch (error) {
+        const first = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors?.[0];
+        const where = first?.location ? ` (${first.location.file}:${first.location.line})` : "";
+        throw new ProgramError(first ? `${first.text}${where}` : firstLine(error), [error]);
+    }
+    return dynamicImport(url.pathToFileURL(out).href);
+}
+
+/** What a program module hands the language host: a function to call, or its exports as outputs. */
+function programResult(exported: any, esm: boolean): unknown {
+    if (esm && exported && Object.getOwnPropertyDescriptor(exported, "default") !== undefined) {
+        if (Object.keys(exported).length !== 1) throw new Error("expected entrypoint module to have either a default export or named exports but not both");
+        exported = exported.default;
+    } else if (!esm && typeof exported?.default === "function") {
+        exported = exported.default;
+    }
+    return typeof exported === "function" ? exported() : exported;
 }
 
 function firstLine(error: unknown): string {
@@ -101,6 +202,8 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     const preview = options.preview ?? false;
     const mocks = new OfflineAws({ stack: options.stack, region, preview, existing: options.existing });
 
+    const location = typeof options.program === "string" ? locateProgram(options.program) : undefined;
+
     pulumi.runtime.setAllConfig(config, options.secretKeys ?? []);
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     const recorder = new Recorder(options.stack, options.project);
@@ -117,26 +220,33 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
         failures.push(new Error(message));
         return Promise.resolve();
     };
+    // Every resource's options pass through here (see Recorder.observe); the runtime is restored after the run.
+    const registerResource = runtimeResource.registerResource;
+    runtimeResource.registerResource = function (res: pulumi.Resource, parent: unknown, t: string, name: string, custom: boolean, remote: boolean, newDependency: unknown, props: unknown, opts: pulumi.ResourceOptions, ...rest: unknown[]) {
+        recorder.observe(res, opts);
+        return registerResource.call(this, res, parent, t, name, custom, remote, newDependency, props, opts, ...rest);
+    };
+    // `pulumi up` runs a program in its project's folder: relative assets and file reads resolve there.
+    const cwd = process.cwd();
 
     let stackOutputs: Record<string, unknown> = {};
     try {
+        if (location) process.chdir(location.projectDir);
         const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-            pulumi.runtime.registerStackTransformation(recorder.transformation);
             if (typeof options.program === "function") return options.program();
             shareEnginePackages();
             forgetProgramModules();
+            if (location!.esm) return programResult(await importEsmProgram(location!.entry), true);
             const loadedBefore = new Set(Object.keys(require.cache));
             // As the nodejs language host does: an exported function (`export = async () => ...`) is
             // called and its result becomes the stack's outputs; otherwise the module's exports are.
             let exported: any;
             try {
-                exported = require(options.program);
+                exported = require(location!.entry);
             } finally {
                 rememberProgramModules(loadedBefore);
             }
-            if (typeof exported === "function") return exported();
-            if (typeof exported?.default === "function") return exported.default();
-            return exported;
+            return programResult(exported, false);
         });
         stackOutputs = (outputs ?? {}) as Record<string, unknown>;
         await settings.waitForRPCs();
@@ -146,14 +256,26 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     } finally {
         // Let rejections already queued surface before the listener goes.
         await new Promise((resolve) => setImmediate(resolve));
+        process.chdir(cwd);
+        runtimeResource.registerResource = registerResource;
         process.removeListener("unhandledRejection", onRejection);
         for (const listener of previousListeners) process.on("unhandledRejection", listener);
         (pulumi.log as any).error = errorLog;
         state.getStore().logErrorCount = 0;
     }
+    const missing = failures.map(missingConfigOf).find((m) => m !== undefined);
+    if (missing) throw new MissingConfigError(missing.key, options.stack, missing.secret);
     if (failures.length > 0) {
         const unique = failures.filter((f, i) => failures.findIndex((g) => firstLine(g) === firstLine(f)) === i);
         throw new ProgramError(firstLine(unique[0]), unique);
     }
     return { project: options.project, stack: options.stack, preview, region, resources: recorder.resources, stackOutputs };
+}
+
+/** The SDK's ConfigMissingError (config.require on an unset key), which carries the key. */
+function missingConfigOf(failure: unknown): { key: string; secret: boolean } | undefined {
+    const error = failure as { key?: unknown; secret?: unknown; message?: unknown } | null;
+    if (!error || typeof error.key !== "string" || typeof error.message !== "string") return undefined;
+    if (!error.message.startsWith("Missing required configuration variable")) return undefined;
+    return { key: error.key, secret: error.secret === true };
 }
