@@ -4,10 +4,12 @@
  * must never import index.ts: constructing a PolicyPack starts a gRPC server.
  *
  * Rules live one a file under rules/<area>/ and are listed in rules/<area>/index.ts; a new rule needs
- * no change here. Levels follow the rule's category, so a rule never chooses its own.
+ * no change here. Levels follow the rule's category in each profile (lib/rule.ts LEVEL_BY_CATEGORY)
+ * unless the rule declares `levels`; the profile itself is chosen in the config (lib/profile.ts).
  */
 import type { EnforcementLevel } from "@pulumi/policy";
-import { BulwarkPolicy, Category } from "./lib/rule";
+import { profilePolicy } from "./lib/profile";
+import { BulwarkPolicy } from "./lib/rule";
 import { edgeRules } from "./rules/edge";
 import { encryptionRules } from "./rules/encryption";
 import { exposureRules } from "./rules/exposure";
@@ -20,22 +22,15 @@ import { secretsRules } from "./rules/secrets";
 
 export const PACK_NAME = "bulwark";
 
-/** Least privilege, encryption and public exposure block a deployment; the rest warn. */
-export const LEVEL_BY_CATEGORY: Record<Category, EnforcementLevel> = {
-    "least-privilege": "mandatory",
-    encryption: "mandatory",
-    exposure: "mandatory",
-    logging: "advisory",
-    resilience: "advisory",
-    hygiene: "advisory",
-};
+export { LEVEL_BY_CATEGORY } from "./lib/rule";
 
 /** Policies not otherwise given a level (none today; the pack default CrossGuard needs). */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "advisory";
 
 const allRules: BulwarkPolicy[] = [...iamRules, ...secretsRules, ...encryptionRules, ...exposureRules, ...loggingRules, ...resilienceRules, ...networkRules, ...edgeRules, ...reachabilityRules];
 
-export const policies: BulwarkPolicy[] = allRules.map((rule) => ({ ...rule, enforcementLevel: LEVEL_BY_CATEGORY[rule.bulwark.category] }));
+/** The profile policy first: CrossGuard runs policies in this order, and the rules read the profile it records. */
+export const policies: BulwarkPolicy[] = [profilePolicy, ...allRules];
 
 const duplicates = policies.map((p) => p.name).filter((name, i, names) => names.indexOf(name) !== i);
 if (duplicates.length > 0) throw new Error(`Policy names must be unique; repeated: ${duplicates.join(", ")}`);

@@ -5,6 +5,7 @@
  * violation into an advisory "suppressed" report instead of silencing it.
  */
 import type {
+    EnforcementLevel,
     PolicyConfigSchema,
     PolicyResource,
     ReportViolation,
@@ -13,14 +14,35 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { activeProfile } from "./profile";
 import { memoized } from "./stack";
 import { raw, tagsOf } from "./values";
 
 /** One configuration property's JSON schema (not re-exported by @pulumi/policy's index). */
 export type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 
-/** The pack maps categories to enforcement levels (policy/rules.ts), so a rule never picks its own. */
+/** Categories map to enforcement levels (LEVEL_BY_CATEGORY); a rule departs from them only through `levels`. */
 export type Category = "least-privilege" | "encryption" | "exposure" | "logging" | "resilience" | "hygiene";
+
+export type RuleLevel = "mandatory" | "advisory";
+
+/** A rule's level in each profile of the pack (policy/lib/profile.ts). */
+export interface ProfileLevels {
+    /** What any program gets: mandatory only for a risk present today, given AWS's current defaults. */
+    default: RuleLevel;
+    /** Bulwark's own stacks and anyone who opts in: customer managed keys, defence in depth. */
+    strict: RuleLevel;
+}
+
+/** Least privilege, encryption and public exposure block a deployment; the rest warn. */
+export const LEVEL_BY_CATEGORY: Record<Category, RuleLevel> = {
+    "least-privilege": "mandatory",
+    encryption: "mandatory",
+    exposure: "mandatory",
+    logging: "advisory",
+    resilience: "advisory",
+    hygiene: "advisory",
+};
 
 /** Controls a rule helps meet. Ids only; the docs table prints them. */
 export interface Frameworks {
@@ -47,6 +69,15 @@ export interface RuleMetadata {
     /** How to comply. */
     fix: string;
     frameworks: Frameworks;
+    /** The level in each profile: the category's in both unless the rule says otherwise. */
+    levels: ProfileLevels;
+    /**
+     * The AWS default the rule relies on, with the date AWS changed it (e.g. "S3 encrypts every new
+     * object with SSE-S3 (since 5 January 2023)"); absent when no AWS default bears on the check.
+     */
+    awsDefault?: string;
+    /** Which of its findings are hardening (advisory in the default profile), when only some are. */
+    hardening?: string;
 }
 
 export interface Exemption {
@@ -73,20 +104,31 @@ export interface StackSubject {
     config: RuleConfig;
 }
 
-interface RuleSpecBase extends RuleMetadata {
+interface RuleSpecBase extends Omit<RuleMetadata, "levels"> {
     /** Extra configuration a rule reads, as JSON schema properties with defaults. */
     config?: Record<string, PolicyConfigJSONSchema>;
+    /** Departs from the category's level, e.g. { default: "advisory", strict: "mandatory" } for a customer-managed-key preference. */
+    levels?: Partial<ProfileLevels>;
+}
+
+/**
+ * How one finding weighs. "hardening" marks a finding that is no risk today given AWS's defaults (a
+ * customer managed key where AWS already encrypts, a defence in depth): it is advisory in the
+ * default profile and at the rule's strict level in the strict one.
+ */
+export interface FindingOptions {
+    hardening?: boolean;
 }
 
 export interface ResourceRuleSpec extends RuleSpecBase {
     /** Pulumi type tokens the rule judges, e.g. "aws:iam/role:Role". */
     types: string[];
     /** Report each problem as one normative sentence that says what to do. */
-    validate(resource: ResourceSubject, report: (message: string) => void): void | Promise<void>;
+    validate(resource: ResourceSubject, report: (message: string, options?: FindingOptions) => void): void | Promise<void>;
 }
 
 export interface StackRuleSpec extends RuleSpecBase {
-    validate(stack: StackSubject, report: (resource: PolicyResource, message: string) => void): void | Promise<void>;
+    validate(stack: StackSubject, report: (resource: PolicyResource, message: string, options?: FindingOptions) => void): void | Promise<void>;
 }
 
 export type BulwarkResourcePolicy = ResourceValidationPolicy & { bulwark: RuleMetadata };
@@ -159,29 +201,54 @@ export function parseSuppressed(message: string): { message: string; reason: str
     return match ? { message: match[1], reason: match[2] } : undefined;
 }
 
-function reporterFor(policy: string, config: RuleConfig, reportViolation: ReportViolation) {
-    return (resource: { urn: string; name: string; props: unknown }, message: string, urn?: string) => {
+export function levelsOf(spec: { category: Category; levels?: Partial<ProfileLevels> }): ProfileLevels {
+    const category = LEVEL_BY_CATEGORY[spec.category];
+    const levels = { default: category, strict: category, ...spec.levels };
+    if (levels.default === "mandatory" && levels.strict === "advisory") levels.strict = "mandatory";
+    return levels;
+}
+
+/**
+ * The policy declares its strict level (what `pulumi policy publish` shows, and what a configured
+ * level replaces). In the default profile a finding whose default level is lower is reported through
+ * the object form of ReportViolation, which overrides the level (server.js makeReportViolationFun;
+ * its typings only declare the string form). So `"all": "advisory"` still makes everything advisory,
+ * and under strict every configured level is honoured.
+ */
+function reporterFor(spec: RuleSpecBase, config: RuleConfig, reportViolation: ReportViolation) {
+    const policy = spec.name;
+    const levels = levelsOf(spec);
+    const reportAs = (level: EnforcementLevel, message: string, urn?: string) =>
+        (reportViolation as unknown as (info: object) => void)({ message, enforcementLevel: level, urn });
+    return (resource: { urn: string; name: string; props: unknown }, message: string, urn?: string, options: FindingOptions = {}) => {
         const reason = exemptionFor(policy, resource, config);
-        if (reason === undefined) {
-            const emptyTag = tagsOf(resource.props)[`${EXEMPT_TAG_PREFIX}${policy}`] !== undefined;
-            reportViolation(emptyTag ? `${message} (The ${EXEMPT_TAG_PREFIX}${policy} tag is ignored: its value must give the reason.)` : message, urn);
+        if (reason !== undefined) {
+            reportAs("advisory", formatSuppressed(message, reason), urn);
             return;
         }
-        // The object form of ReportViolation (server.js makeReportViolationFun) overrides the level; its
-        // typings only declare the string form.
-        (reportViolation as unknown as (info: object) => void)({ message: formatSuppressed(message, reason), enforcementLevel: "advisory", urn });
+        const emptyTag = tagsOf(resource.props)[`${EXEMPT_TAG_PREFIX}${policy}`] !== undefined;
+        const text = emptyTag ? `${message} (The ${EXEMPT_TAG_PREFIX}${policy} tag is ignored: its value must give the reason.)` : message;
+        const defaultLevel = options.hardening ? "advisory" : levels.default;
+        if (activeProfile() === "default" && defaultLevel === "advisory" && levels.strict === "mandatory") {
+            // The string form's shape (description, then the message), so both read alike in `pulumi preview`.
+            reportAs("advisory", `${spec.description}\n${text}`, urn);
+            return;
+        }
+        reportViolation(text, urn);
     };
 }
 
 function policyFields(spec: RuleSpecBase) {
-    const { name, category, description, what, why, fix, frameworks } = spec;
+    const { name, category, description, what, why, fix, frameworks, awsDefault, hardening } = spec;
+    const levels = levelsOf(spec);
     return {
         name,
         description,
         remediationSteps: fix,
         tags: [category],
+        enforcementLevel: levels.strict as EnforcementLevel,
         configSchema: configSchemaOf(spec),
-        bulwark: { name, category, description, what, why, fix, frameworks },
+        bulwark: { name, category, description, what, why, fix, frameworks, levels, ...(awsDefault ? { awsDefault } : {}), ...(hardening ? { hardening } : {}) },
     };
 }
 
@@ -193,8 +260,8 @@ export function resourceRule(spec: ResourceRuleSpec): BulwarkResourcePolicy {
         if (!types.has(args.type)) return;
         const config = configOf(defaults, args.getConfig<Record<string, unknown>>());
         const subject: ResourceSubject = { type: args.type, urn: args.urn, name: args.name, props: raw(args.props), config };
-        const report = reporterFor(spec.name, config, reportViolation);
-        return spec.validate(subject, (message) => report(subject, message));
+        const report = reporterFor(spec, config, reportViolation);
+        return spec.validate(subject, (message, options) => report(subject, message, undefined, options));
     };
     // With one type, the server skips other resources without calling the rule (server.js getPulumiType).
     if (types.size === 1) (validateResource as unknown as { __pulumiType: string }).__pulumiType = spec.types[0];
@@ -206,9 +273,9 @@ export function stackRule(spec: StackRuleSpec): BulwarkStackPolicy {
     const validateStack = async (args: StackValidationArgs, reportViolation: ReportViolation) => {
         const config = configOf(defaults, args.getConfig<Record<string, unknown>>());
         const byUrn = memoized(args.resources, "by urn", () => new Map(args.resources.map((r) => [r.urn, r])));
-        const report = reporterFor(spec.name, config, reportViolation);
-        await spec.validate({ resources: args.resources, byUrn, config }, (resource, message) =>
-            report({ urn: resource.urn, name: resource.name, props: raw(resource.props) }, message, resource.urn),
+        const report = reporterFor(spec, config, reportViolation);
+        await spec.validate({ resources: args.resources, byUrn, config }, (resource, message, options) =>
+            report({ urn: resource.urn, name: resource.name, props: raw(resource.props) }, message, resource.urn, options),
         );
     };
     return { ...policyFields(spec), validateStack };

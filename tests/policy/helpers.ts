@@ -4,6 +4,7 @@ import { runProgram, ProgramRun } from "../../tools/engine/run";
 import { RecordedResource } from "../../tools/engine/recorder";
 import { PolicyConfigFile } from "../../tools/policy/config";
 import { evaluate, Evaluation, PolicyEngine, Violation } from "../../tools/policy/evaluate";
+import { PROFILE_POLICY_NAME, profilePolicy } from "../../policy/lib/profile";
 
 export interface CheckOptions {
     preview?: boolean;
@@ -19,11 +20,20 @@ export interface CheckOptions {
  * same violations, same notes, and no policy writing to what it was handed.
  */
 export async function evaluateBoth(run: ProgramRun, options: CheckOptions): Promise<Evaluation> {
-    const common = { config: options.config, policies: options.policies };
+    const common = { config: options.config, policies: withProfile(options.policies) };
     if (options.engine) return evaluate(run, { ...common, engine: options.engine });
     const shared = await evaluate(run, { ...common, checkReadOnly: true });
     assert.deepStrictEqual(shared, await evaluate(run, { ...common, engine: "crossguard" }), "the shared engine and CrossGuard's analyzer disagree");
     return shared;
+}
+
+/**
+ * A selection of the pack's policies runs with the profile policy in front, as the pack lists it: the
+ * rules read the profile it records, which must not be whatever an earlier evaluation left.
+ */
+export function withProfile(policies: Policies | undefined): Policies | undefined {
+    if (!policies || policies.some((p) => p.name === PROFILE_POLICY_NAME)) return policies;
+    return [profilePolicy, ...policies];
 }
 
 /** Runs a small Pulumi program offline and evaluates the pack on it, as `npm run plan` does. */

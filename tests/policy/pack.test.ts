@@ -5,104 +5,106 @@ import { ChildProcess, spawn } from "child_process";
 import * as YAML from "yaml";
 import { policies, PACK_NAME } from "../../policy/rules";
 import { BulwarkPolicy } from "../../policy/lib/rule";
+import { PROFILE_POLICY_NAME } from "../../policy/lib/profile";
 import { doc } from "./helpers";
 
 const PACK_DIR = path.resolve(__dirname, "..", "..", "policy");
 
 describe("the Bulwark policy pack", () => {
-    it("has exactly these policies at these levels", () => {
+    it("has exactly these policies at these levels (default profile, strict profile)", () => {
         // The one place a literal list is right: a new, renamed or re-levelled policy must show up here.
         assert.deepStrictEqual(
-            policies.map((p) => [p.name, p.enforcementLevel]),
+            policies.map((p) => [p.name, p.bulwark.levels.default, p.bulwark.levels.strict]),
             [
-                ["iam-disallow-wildcard-actions", "mandatory"],
-                ["iam-disallow-wildcard-resources", "mandatory"],
-                ["iam-disallow-privilege-escalation", "mandatory"],
-                ["iam-disallow-unknown-actions", "mandatory"],
-                ["iam-disallow-broad-managed-policies", "mandatory"],
-                ["iam-role-require-scoped-trust", "mandatory"],
-                ["iam-disallow-public-resource-policies", "mandatory"],
-                ["iam-user-disallow-access-keys", "mandatory"],
-                ["iam-user-disallow-direct-policies", "mandatory"],
-                ["rds-enable-database-authentication", "advisory"],
-                ["lambda-function-disallow-plaintext-secrets", "mandatory"],
-                ["secrets-require-generated-credentials", "advisory"],
-                ["ssm-disallow-plaintext-parameters", "mandatory"],
-                ["secretsmanager-enable-secret-rotation", "advisory"],
-                ["elasticache-enable-at-rest-encryption", "mandatory"],
-                ["s3-enable-bucket-encryption", "mandatory"],
-                ["lambda-function-enable-environment-encryption", "mandatory"],
-                ["kms-enable-key-rotation", "mandatory"],
-                ["cloudwatch-enable-log-group-encryption", "mandatory"],
-                ["sqs-enable-queue-encryption", "mandatory"],
-                ["secretsmanager-enable-secret-encryption", "mandatory"],
-                ["sns-enable-topic-encryption", "mandatory"],
-                ["cloudtrail-enable-trail-encryption", "mandatory"],
-                ["elasticache-enable-transit-encryption", "mandatory"],
-                ["s3-enforce-bucket-tls", "mandatory"],
-                ["sns-sqs-enforce-messaging-tls", "mandatory"],
-                ["rds-enable-storage-encryption", "mandatory"],
-                ["dynamodb-enable-table-encryption", "mandatory"],
-                ["ecr-enable-repository-encryption", "mandatory"],
-                ["ec2-enable-volume-encryption", "mandatory"],
-                ["elb-enforce-listener-https", "mandatory"],
-                ["elb-configure-listener-tls-policy", "mandatory"],
-                ["eks-cluster-enable-secrets-encryption", "mandatory"],
-                ["s3-bucket-configure-public-access-block", "mandatory"],
-                ["ec2-disallow-default-security-group-rules", "mandatory"],
-                ["ec2-disallow-instance-public-ip", "mandatory"],
-                ["ec2-network-acl-disallow-public-admin-ingress", "mandatory"],
-                ["lambda-disallow-public-function-url", "mandatory"],
-                ["ec2-security-group-disallow-public-ingress", "mandatory"],
-                ["lambda-permission-disallow-public-invoke", "mandatory"],
-                ["ec2-subnet-disallow-public-ip-on-launch", "mandatory"],
-                ["elasticache-enable-auth", "mandatory"],
-                ["ec2-instance-require-imdsv2", "mandatory"],
-                ["rds-disallow-public-access", "mandatory"],
-                ["s3-bucket-disallow-public-acl", "mandatory"],
-                ["apigateway-require-authorization", "mandatory"],
-                ["elb-enable-drop-invalid-headers", "advisory"],
-                ["ecr-enforce-immutable-tags", "advisory"],
-                ["eks-cluster-disallow-public-endpoint", "mandatory"],
-                ["cloudwatch-configure-log-retention", "advisory"],
-                ["s3-enable-bucket-access-logs", "advisory"],
-                ["ec2-vpc-enable-flow-logs", "advisory"],
-                ["lambda-enable-function-tracing", "advisory"],
-                ["cloudtrail-enable-trail-cloudwatch", "advisory"],
-                ["cloudtrail-enable-trail-multi-region", "advisory"],
-                ["cloudtrail-enable-trail-validation", "advisory"],
-                ["wafv2-enable-web-acl-logging", "advisory"],
-                ["apigateway-enable-stage-access-logs", "advisory"],
-                ["elb-enable-load-balancer-access-logs", "advisory"],
-                ["ecr-enable-image-scanning", "advisory"],
-                ["eks-cluster-enable-control-plane-logging", "advisory"],
-                ["lambda-configure-function-concurrency", "advisory"],
-                ["lambda-configure-function-dead-letter-queue", "advisory"],
-                ["lambda-configure-function-multi-az", "advisory"],
-                ["kms-configure-key-deletion-window", "advisory"],
-                ["elasticache-enable-auto-minor-upgrade", "advisory"],
-                ["elasticache-enable-multi-az", "advisory"],
-                ["stateful-resources-enable-protect", "advisory"],
-                ["elasticache-enable-snapshots", "advisory"],
-                ["rds-configure-backup-retention", "advisory"],
-                ["rds-enable-deletion-protection", "advisory"],
-                ["rds-enable-instance-multi-az", "advisory"],
-                ["dynamodb-enable-point-in-time-recovery", "advisory"],
-                ["s3-enable-bucket-versioning", "advisory"],
-                ["ec2-vpc-configure-default-security-group", "advisory"],
-                ["ec2-vpc-endpoint-require-https-ingress", "advisory"],
-                ["cloudfront-distribution-configure-minimum-tls", "mandatory"],
-                ["cloudfront-distribution-enable-access-logs", "advisory"],
-                ["cloudfront-distribution-enforce-origin-tls", "mandatory"],
-                ["cloudfront-distribution-enforce-viewer-https", "mandatory"],
-                ["cloudfront-distribution-require-origin-access-control", "mandatory"],
-                ["cloudfront-distribution-require-waf", "mandatory"],
-                ["cloudfront-disallow-origin-bypass", "mandatory"],
-                ["elasticache-disallow-public-subnets", "mandatory"],
-                ["lambda-function-enforce-nested-timeouts", "advisory"],
-                ["elasticache-require-client-only-ingress", "mandatory"],
-                ["lambda-function-require-network-egress", "advisory"],
-                ["kms-key-require-service-access", "mandatory"],
+                ["bulwark-configure-profile", "advisory", "advisory"],
+                ["iam-disallow-wildcard-actions", "mandatory", "mandatory"],
+                ["iam-disallow-wildcard-resources", "mandatory", "mandatory"],
+                ["iam-disallow-privilege-escalation", "mandatory", "mandatory"],
+                ["iam-disallow-unknown-actions", "mandatory", "mandatory"],
+                ["iam-disallow-broad-managed-policies", "mandatory", "mandatory"],
+                ["iam-role-require-scoped-trust", "mandatory", "mandatory"],
+                ["iam-disallow-public-resource-policies", "mandatory", "mandatory"],
+                ["iam-user-disallow-access-keys", "mandatory", "mandatory"],
+                ["iam-user-disallow-direct-policies", "mandatory", "mandatory"],
+                ["rds-enable-database-authentication", "advisory", "advisory"],
+                ["lambda-function-disallow-plaintext-secrets", "mandatory", "mandatory"],
+                ["secrets-require-generated-credentials", "advisory", "advisory"],
+                ["ssm-disallow-plaintext-parameters", "mandatory", "mandatory"],
+                ["secretsmanager-enable-secret-rotation", "advisory", "advisory"],
+                ["elasticache-enable-at-rest-encryption", "mandatory", "mandatory"],
+                ["s3-enable-bucket-encryption", "mandatory", "mandatory"],
+                ["lambda-function-enable-environment-encryption", "mandatory", "mandatory"],
+                ["kms-enable-key-rotation", "mandatory", "mandatory"],
+                ["cloudwatch-enable-log-group-encryption", "mandatory", "mandatory"],
+                ["sqs-enable-queue-encryption", "mandatory", "mandatory"],
+                ["secretsmanager-enable-secret-encryption", "mandatory", "mandatory"],
+                ["sns-enable-topic-encryption", "mandatory", "mandatory"],
+                ["cloudtrail-enable-trail-encryption", "mandatory", "mandatory"],
+                ["elasticache-enable-transit-encryption", "mandatory", "mandatory"],
+                ["s3-enforce-bucket-tls", "mandatory", "mandatory"],
+                ["sns-sqs-enforce-messaging-tls", "mandatory", "mandatory"],
+                ["rds-enable-storage-encryption", "mandatory", "mandatory"],
+                ["dynamodb-enable-table-encryption", "mandatory", "mandatory"],
+                ["ecr-enable-repository-encryption", "mandatory", "mandatory"],
+                ["ec2-enable-volume-encryption", "mandatory", "mandatory"],
+                ["elb-enforce-listener-https", "mandatory", "mandatory"],
+                ["elb-configure-listener-tls-policy", "mandatory", "mandatory"],
+                ["eks-cluster-enable-secrets-encryption", "mandatory", "mandatory"],
+                ["s3-bucket-configure-public-access-block", "mandatory", "mandatory"],
+                ["ec2-disallow-default-security-group-rules", "mandatory", "mandatory"],
+                ["ec2-disallow-instance-public-ip", "mandatory", "mandatory"],
+                ["ec2-network-acl-disallow-public-admin-ingress", "mandatory", "mandatory"],
+                ["lambda-disallow-public-function-url", "mandatory", "mandatory"],
+                ["ec2-security-group-disallow-public-ingress", "mandatory", "mandatory"],
+                ["lambda-permission-disallow-public-invoke", "mandatory", "mandatory"],
+                ["ec2-subnet-disallow-public-ip-on-launch", "mandatory", "mandatory"],
+                ["elasticache-enable-auth", "mandatory", "mandatory"],
+                ["ec2-instance-require-imdsv2", "mandatory", "mandatory"],
+                ["rds-disallow-public-access", "mandatory", "mandatory"],
+                ["s3-bucket-disallow-public-acl", "mandatory", "mandatory"],
+                ["apigateway-require-authorization", "mandatory", "mandatory"],
+                ["elb-enable-drop-invalid-headers", "advisory", "advisory"],
+                ["ecr-enforce-immutable-tags", "advisory", "advisory"],
+                ["eks-cluster-disallow-public-endpoint", "mandatory", "mandatory"],
+                ["cloudwatch-configure-log-retention", "advisory", "advisory"],
+                ["s3-enable-bucket-access-logs", "advisory", "advisory"],
+                ["ec2-vpc-enable-flow-logs", "advisory", "advisory"],
+                ["lambda-enable-function-tracing", "advisory", "advisory"],
+                ["cloudtrail-enable-trail-cloudwatch", "advisory", "advisory"],
+                ["cloudtrail-enable-trail-multi-region", "advisory", "advisory"],
+                ["cloudtrail-enable-trail-validation", "advisory", "advisory"],
+                ["wafv2-enable-web-acl-logging", "advisory", "advisory"],
+                ["apigateway-enable-stage-access-logs", "advisory", "advisory"],
+                ["elb-enable-load-balancer-access-logs", "advisory", "advisory"],
+                ["ecr-enable-image-scanning", "advisory", "advisory"],
+                ["eks-cluster-enable-control-plane-logging", "advisory", "advisory"],
+                ["lambda-configure-function-concurrency", "advisory", "advisory"],
+                ["lambda-configure-function-dead-letter-queue", "advisory", "advisory"],
+                ["lambda-configure-function-multi-az", "advisory", "advisory"],
+                ["kms-configure-key-deletion-window", "advisory", "advisory"],
+                ["elasticache-enable-auto-minor-upgrade", "advisory", "advisory"],
+                ["elasticache-enable-multi-az", "advisory", "advisory"],
+                ["stateful-resources-enable-protect", "advisory", "advisory"],
+                ["elasticache-enable-snapshots", "advisory", "advisory"],
+                ["rds-configure-backup-retention", "advisory", "advisory"],
+                ["rds-enable-deletion-protection", "advisory", "advisory"],
+                ["rds-enable-instance-multi-az", "advisory", "advisory"],
+                ["dynamodb-enable-point-in-time-recovery", "advisory", "advisory"],
+                ["s3-enable-bucket-versioning", "advisory", "advisory"],
+                ["ec2-vpc-configure-default-security-group", "advisory", "advisory"],
+                ["ec2-vpc-endpoint-require-https-ingress", "advisory", "advisory"],
+                ["cloudfront-distribution-configure-minimum-tls", "mandatory", "mandatory"],
+                ["cloudfront-distribution-enable-access-logs", "advisory", "advisory"],
+                ["cloudfront-distribution-enforce-origin-tls", "mandatory", "mandatory"],
+                ["cloudfront-distribution-enforce-viewer-https", "mandatory", "mandatory"],
+                ["cloudfront-distribution-require-origin-access-control", "mandatory", "mandatory"],
+                ["cloudfront-distribution-require-waf", "mandatory", "mandatory"],
+                ["cloudfront-disallow-origin-bypass", "mandatory", "mandatory"],
+                ["elasticache-disallow-public-subnets", "mandatory", "mandatory"],
+                ["lambda-function-enforce-nested-timeouts", "advisory", "advisory"],
+                ["elasticache-require-client-only-ingress", "mandatory", "mandatory"],
+                ["lambda-function-require-network-egress", "advisory", "advisory"],
+                ["kms-key-require-service-access", "mandatory", "mandatory"],
 
             ],
         );
@@ -136,7 +138,7 @@ describe("the Bulwark policy pack", () => {
                 seen.add(exported[0].name);
             }
         }
-        assert.deepStrictEqual([...seen].sort(), policies.map((p) => p.name).sort());
+        assert.deepStrictEqual([...seen].sort(), policies.filter((p) => p.name !== PROFILE_POLICY_NAME).map((p) => p.name).sort());
     });
 
     it("declares its runtime and a version, and depends on the root's exact versions", () => {
@@ -217,5 +219,35 @@ describe("policy/index.ts served as `pulumi preview --policy-pack policy` runs i
         const response = await rpc("analyze", request);
         const diagnostics = response.getDiagnosticsList().map((d: any) => [d.getPolicyname(), d.getEnforcementlevel() === analyzer.EnforcementLevel.MANDATORY]);
         assert.deepStrictEqual(diagnostics, [["iam-disallow-wildcard-actions", true]]);
+    });
+
+    it('takes the profile from --policy-pack-config: { "bulwark-configure-profile": { "profile": "strict" } } makes a hardening finding mandatory', async () => {
+        const analyzer = require("@pulumi/pulumi/proto/analyzer_pb");
+        const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+        const queueLevels = async () => {
+            const request = new analyzer.AnalyzeRequest();
+            request.setType("aws:sqs/queue:Queue");
+            request.setUrn("urn:pulumi:dev::bulwark::aws:sqs/queue:Queue::jobs");
+            request.setName("jobs");
+            request.setProperties(Struct.fromJavaScript({ name: "jobs" }));
+            request.setOptions(new analyzer.AnalyzerResourceOptions());
+            const response = await rpc("analyze", request);
+            return response.getDiagnosticsList().filter((d: any) => d.getPolicyname() === "sqs-enable-queue-encryption").map((d: any) => d.getEnforcementlevel() === analyzer.EnforcementLevel.MANDATORY);
+        };
+        // The engine sends Configure with every policy's reconciled config (pkg/resource/analyzer/config.go).
+        const configure = async (profile: string) => {
+            const request = new analyzer.ConfigureAnalyzerRequest();
+            for (const policy of policies) {
+                const config = new analyzer.PolicyConfig();
+                config.setEnforcementlevel(policy.enforcementLevel === "mandatory" ? analyzer.EnforcementLevel.MANDATORY : analyzer.EnforcementLevel.ADVISORY);
+                config.setProperties(Struct.fromJavaScript(policy.name === PROFILE_POLICY_NAME ? { profile } : {}));
+                request.getPolicyconfigMap().set(policy.name, config);
+            }
+            await rpc("configure", request);
+        };
+        await configure("default");
+        assert.deepStrictEqual(await queueLevels(), [false]);
+        await configure("strict");
+        assert.deepStrictEqual(await queueLevels(), [true]);
     });
 });

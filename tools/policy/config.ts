@@ -67,6 +67,10 @@ function validatorOf(schema: PolicyConfigSchema): ValidateFunction {
 export function resolvePolicyConfig(policies: ConfigurablePolicy[], packLevel: EnforcementLevel, file: PolicyConfigFile = {}): Map<string, ResolvedPolicyConfig> {
     const names = new Set(policies.map((p) => p.name));
     for (const key of Object.keys(file)) {
+        if (key === "profile" && !names.has(key)) {
+            // The CLI rejects it too: a top-level string must be an enforcement level.
+            throw new PlanInputError(`Policy config: "profile" is not a policy of the pack: write { "bulwark-configure-profile": { "profile": ${JSON.stringify(file[key])} } } to choose the profile.`);
+        }
         if (key !== "all" && !names.has(key)) {
             throw new PlanInputError(`Policy config names "${key}", which is not a policy of the pack: use one of ${[...names].join(", ")} or "all".`);
         }

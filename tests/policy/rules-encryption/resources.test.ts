@@ -33,12 +33,13 @@ describeResourcePolicy({
     policy: "sqs-enable-queue-encryption",
     type: "aws:sqs/queue:Queue",
     compliant: { name: "jobs", kmsMasterKeyId: KEY },
-    alsoCompliant: [{ name: "SQS managed SSE", props: { name: "jobs", sqsManagedSseEnabled: true } }],
+    alsoCompliant: [{ name: "SSE-SQS turned off but a customer managed key set", props: { name: "jobs", kmsMasterKeyId: KEY, sqsManagedSseEnabled: false } }],
     failures: [
-        { name: "neither a key nor SQS managed SSE", props: ({ kmsMasterKeyId, ...rest }) => rest, messages: [/^Set kmsMasterKeyId to a customer managed KMS key \(or sqsManagedSseEnabled: true\)\.$/] },
-        { name: "SQS managed SSE turned off", props: ({ kmsMasterKeyId, ...rest }) => ({ ...rest, sqsManagedSseEnabled: false }), messages: [/^Set kmsMasterKeyId/] },
+        { name: "no key: SSE-SQS, AWS's default (hardening)", props: ({ kmsMasterKeyId, ...rest }) => rest, messages: [/^Set kmsMasterKeyId to a customer managed KMS key: SSE-SQS decrypts for anyone allowed to receive\.$/] },
+        { name: "an empty kmsMasterKeyId is no key", props: (p) => ({ ...p, kmsMasterKeyId: "" }), messages: [/^Set kmsMasterKeyId to a customer managed KMS key: SSE-SQS/] },
+        { name: "SQS managed SSE turned off: stored unencrypted", props: ({ kmsMasterKeyId, ...rest }) => ({ ...rest, sqsManagedSseEnabled: false }), messages: [/^Remove sqsManagedSseEnabled: false \(the queue is stored unencrypted\)/] },
     ],
-    unknowable: ["sqsManagedSseEnabled"],
+    unknowable: ["kmsMasterKeyId", "sqsManagedSseEnabled"],
 });
 
 const replicationGroup = {
