@@ -14,7 +14,7 @@ export = async () => {
     const { network: net, api, cache: cacheSettings, cdn: cdnSettings, security, monitoring } = settings;
     const protect = settings.protect;
 
-    const baseline = new Baseline("security", { ...security, protect });
+    const baseline = new Baseline("security", { ...security, region: settings.region, protect });
 
     const network = new Network("network", { ...net, logsKeyArn: baseline.logsKeyArn, tags: settings.tags, protect });
 

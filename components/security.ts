@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { argError } from "../stacks/errors";
-import { LOG_RETENTION_DAYS } from "../stacks/types";
+import { KEY_LAYOUTS, KeyLayout, LOG_RETENTION_DAYS } from "../stacks/types";
 
 const COMPONENT = "Baseline";
 
@@ -57,6 +57,23 @@ export interface BaselineArgs {
      * @example ["ops@example.com"]
      */
     alertEmails?: readonly string[];
+    /**
+     * `"perPurpose"`: one key for each of logs, data, trail, alerts and edge, each policy naming only the
+     * services of its purpose, so a grant for one purpose never opens another's data. `"shared"`: one key
+     * whose policy holds all of those statements (each still scoped by its own condition), plus an edge
+     * key only when the stack is outside us-east-1: about $4 a month less, for stacks that hold no data
+     * worth the separation (dev).
+     * @default "perPurpose"
+     * @example "shared"
+     */
+    keyLayout?: KeyLayout;
+    /**
+     * The stack's region (`aws:region`). With `keyLayout: "shared"` it decides whether the shared key can
+     * also be the edge key (CloudFront's data lives in us-east-1 only).
+     * @default unset: a separate edge key is made
+     * @example "us-east-1"
+     */
+    region?: string;
 }
 
 /** What a Baseline with all defaults applied builds from. */
@@ -69,6 +86,8 @@ export interface NormalizedBaselineArgs {
     trailArchiveDays: number;
     ownAccountServices: boolean;
     alertEmails: readonly string[];
+    keyLayout: KeyLayout;
+    region: string | undefined;
 }
 
 /** GuardDuty protection plans, chosen for a Lambda + ElastiCache + S3 platform with no EKS, ECS or RDS. */
@@ -141,6 +160,8 @@ export function validateBaselineArgs(name: string, args: BaselineArgs = {}): Nor
         trailArchiveDays: args.trailArchiveDays ?? 365,
         ownAccountServices: args.ownAccountServices ?? false,
         alertEmails: args.alertEmails ?? [],
+        keyLayout: args.keyLayout ?? "perPurpose",
+        region: args.region,
     };
     const { kmsDeletionWindowDays, trailLogRetentionDays, trailArchiveDays, alertEmails, functionRoleArns } = normalized;
     if (!isInteger(kmsDeletionWindowDays) || kmsDeletionWindowDays < 7 || kmsDeletionWindowDays > 30) {
@@ -174,6 +195,16 @@ export function validateBaselineArgs(name: string, args: BaselineArgs = {}): Nor
             throw argError(COMPONENT, name, flag, normalized[flag], "true or false");
         }
     }
+    if (!(KEY_LAYOUTS as readonly unknown[]).includes(normalized.keyLayout)) {
+        throw argError(COMPONENT, name, "keyLayout", normalized.keyLayout, `one of ${KEY_LAYOUTS.map((l) => `"${l}"`).join(", ")}`);
+    }
+    if (normalized.region !== undefined && (typeof normalized.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(normalized.region))) {
+        throw argError(COMPONENT, name, "region", normalized.region, "an AWS region such as us-east-1");
+    }
+    if (normalized.ownAccountServices && !normalized.enableTrail) {
+        // AWS Config delivers into the trail's bucket, and CIS's CloudTrail controls would fail at once without a trail.
+        throw argError(COMPONENT, name, "enableTrail", false, "true when ownAccountServices is true: AWS Config delivers to the trail's bucket, and Security Hub's CIS controls need a multi-region trail");
+    }
     return normalized;
 }
 
@@ -189,13 +220,25 @@ interface Trail {
     trail: aws.cloudtrail.Trail;
     bucket: aws.s3.Bucket;
     logGroup: aws.cloudwatch.LogGroup;
+    /** The bucket policy, which also admits AWS Config when the stack owns the account services. */
+    bucketPolicy: aws.s3.BucketPolicy;
+}
+
+/** The key serving each purpose; with the shared layout several purposes are one key. */
+interface BaselineKeys {
+    logs: aws.kms.Key;
+    data: aws.kms.Key;
+    trail: aws.kms.Key | undefined;
+    alerts: aws.kms.Key;
+    edge: aws.kms.Key;
 }
 
 /**
- * The security baseline of one stack: one customer-managed KMS key per purpose (logs, data, trail,
- * alerts, and edge in us-east-1), each with a key policy that names only the services that use it; a CloudTrail trail;
- * an encrypted alerts topic; and, in the one stack that owns them, the account-level detectors and
- * the rules that send their serious findings to the alerts topic.
+ * The security baseline of one stack: customer-managed KMS keys (one per purpose - logs, data, trail,
+ * alerts, and edge in us-east-1 - each policy naming only the services that use it, or with
+ * `keyLayout: "shared"` one key holding all of those statements); a CloudTrail trail; an encrypted alerts
+ * topic; and, in the one stack that owns them, AWS Config, the account-level detectors and the rules that
+ * send their serious findings to the alerts topic.
  */
 export class Baseline extends pulumi.ComponentResource {
     /** For CloudWatch Logs log groups (any log group in this account and region). */
@@ -233,17 +276,16 @@ export class Baseline extends pulumi.ComponentResource {
 
         const context = this.accountContext();
         const names = physicalNames(name);
-        const logsKey = this.createKey("logs", "CloudWatch Logs log groups", logsKeyPolicy(context), settings);
-        this.dataKey = this.createKey("data", "Secrets Manager, ElastiCache, Lambda environment and S3 data", dataKeyPolicy(context, settings.functionRoleArns), settings);
-        const trailKey = settings.enableTrail ? this.createKey("trail", "CloudTrail log files", trailKeyPolicy(context, names.trail), settings) : undefined;
-        const alertsKey = this.createKey("alerts", "the alerts SNS topic", alertsKeyPolicy(context, names.alertsTopic), settings);
-        const edgeKey = this.createKey("edge", "WAF logs, CloudFront access logs and static assets", edgeKeyPolicy(context), settings, EDGE_KEY_REGION);
-        const trail = trailKey ? this.createTrail(context, names, trailKey, logsKey, settings) : undefined;
-        const topic = this.createAlertsTopic(context, names.alertsTopic, alertsKey, settings.alertEmails);
-        if (settings.ownAccountServices) {
-            this.createAccountServices(context, names);
+        const keys = this.createKeys(context, names, settings);
+        this.dataKey = keys.data;
+        const trail = keys.trail ? this.createTrail(context, names, keys.trail, keys.logs, settings) : undefined;
+        const topic = this.createAlertsTopic(context, names.alertsTopic, keys.alerts, settings.alertEmails);
+        if (settings.ownAccountServices && trail && keys.trail) {
+            const recorder = this.createConfigRecorder(names, trail, keys.trail);
+            this.createAccountServices(context, names, recorder);
             this.routeFindings(topic);
         }
+        const { logs: logsKey, trail: trailKey, alerts: alertsKey, edge: edgeKey } = keys;
 
         this.logsKeyArn = logsKey.arn;
         this.logsKeyId = logsKey.keyId;
@@ -294,6 +336,34 @@ export class Baseline extends pulumi.ComponentResource {
     }
 
     /**
+     * The keys by purpose. With the shared layout one key carries every purpose's statements (each keeps
+     * its own condition, so a service still reaches only its own resources through it); the edge gets a
+     * key of its own only when the stack is outside us-east-1, because a key serves its own region only.
+     */
+    private createKeys(context: AccountContext, names: PhysicalNames, settings: NormalizedBaselineArgs): BaselineKeys {
+        const trail = settings.enableTrail ? trailKeyStatements(context, names.trail, settings.ownAccountServices) : undefined;
+        const edgeUsedFor = "WAF logs, CloudFront access logs and static assets";
+        if (settings.keyLayout === "perPurpose") {
+            return {
+                logs: this.createKey("logs", "CloudWatch Logs log groups", keyPolicy(context, logsKeyStatements(context)), settings),
+                data: this.createKey("data", "Secrets Manager, ElastiCache, Lambda environment and S3 data", keyPolicy(context, dataKeyStatements(context, settings.functionRoleArns)), settings),
+                trail: trail && this.createKey("trail", settings.ownAccountServices ? "CloudTrail log files and AWS Config deliveries" : "CloudTrail log files", keyPolicy(context, trail), settings),
+                alerts: this.createKey("alerts", "the alerts SNS topic", keyPolicy(context, alertsKeyStatements(context, names.alertsTopic)), settings),
+                edge: this.createKey("edge", edgeUsedFor, keyPolicy(context, edgeKeyStatements(context)), settings, EDGE_KEY_REGION),
+            };
+        }
+        const edgeShared = settings.region === EDGE_KEY_REGION;
+        const shared = this.createKey(
+            "shared",
+            `log groups, data at rest, ${trail ? "the trail, " : ""}the alerts topic${edgeShared ? " and the edge" : ""} (one key for every purpose)`,
+            sharedKeyPolicy(context, names, settings.functionRoleArns, { trail: settings.enableTrail, configDelivers: settings.ownAccountServices, edge: edgeShared }),
+            settings,
+        );
+        const edge = edgeShared ? shared : this.createKey("edge", edgeUsedFor, keyPolicy(context, edgeKeyStatements(context)), settings, EDGE_KEY_REGION);
+        return { logs: shared, data: shared, trail: trail && shared, alerts: shared, edge };
+    }
+
+    /**
      * `region` overrides the stack's region through the provider's per-resource input, so the key keeps the
      * stack's credentials and settings (an explicit provider would not read the stack's `aws:` config).
      */
@@ -320,7 +390,8 @@ export class Baseline extends pulumi.ComponentResource {
         const stateful = { parent: this, protect: settings.protect };
         const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.account}:trail/${names.trail}`;
 
-        const bucket = new aws.s3.Bucket(`${name}-trail-bucket`, {}, stateful);
+        // Unprotected (dev) stacks must be destroyable: the versioned bucket is never empty once the trail has run.
+        const bucket = new aws.s3.Bucket(`${name}-trail-bucket`, { forceDestroy: !settings.protect }, stateful);
         const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(`${name}-trail-bucket-public-access`, {
             bucket: bucket.id,
             blockPublicAcls: true,
@@ -357,7 +428,7 @@ export class Baseline extends pulumi.ComponentResource {
         }, { parent: this });
         const bucketPolicy = new aws.s3.BucketPolicy(`${name}-trail-bucket-policy`, {
             bucket: bucket.id,
-            policy: trailBucketPolicy(context, bucket.arn, trailArn),
+            policy: trailBucketPolicy(context, bucket.arn, trailArn, settings.ownAccountServices),
         }, { parent: this, dependsOn: [publicAccessBlock, ownership] });
 
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-trail-logs`, {
@@ -400,7 +471,7 @@ export class Baseline extends pulumi.ComponentResource {
             cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
             cloudWatchLogsRoleArn: deliveryRole.arn,
         }, { parent: this, dependsOn: [bucketPolicy, encryption, deliveryPolicy] });
-        return { trail, bucket, logGroup };
+        return { trail, bucket, logGroup, bucketPolicy };
     }
 
     private createAlertsTopic(context: AccountContext, topicName: string, alertsKey: aws.kms.Key, emails: readonly string[]): aws.sns.Topic {
@@ -425,7 +496,42 @@ export class Baseline extends pulumi.ComponentResource {
         return topic;
     }
 
-    private createAccountServices(context: AccountContext, names: PhysicalNames): void {
+    /**
+     * AWS Config, which Security Hub's controls read: without a recorder most controls report nothing and
+     * Config.1 fails at once (CRITICAL), paging the alerts topic. It records every supported resource type,
+     * global ones (IAM) included, continuously: the FSBP and CIS controls span most services, and naming
+     * types would silently blind the controls of any service added later. Cost: $0.003 per configuration
+     * item, so an idle platform of a few hundred resources that rarely change stays around a dollar a month.
+     * It delivers to the trail's bucket under `config/`, encrypted with the trail's key.
+     */
+    private createConfigRecorder(names: PhysicalNames, trail: Trail, trailKey: aws.kms.Key): aws.cfg.RecorderStatus {
+        const name = this.componentName;
+        // The role AWS documents for Config; creating it fails if the account already has it (import it then).
+        const role = new aws.iam.ServiceLinkedRole(`${name}-config-role`, {
+            awsServiceName: "config.amazonaws.com",
+            description: "AWS Config records this account's resources for Security Hub",
+        }, { parent: this });
+        const recorder = new aws.cfg.Recorder(`${name}-config-recorder`, {
+            name: names.configRecorder,
+            roleArn: role.arn,
+            recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+            recordingMode: { recordingFrequency: "CONTINUOUS" },
+        }, { parent: this });
+        const channel = new aws.cfg.DeliveryChannel(`${name}-config-delivery`, {
+            name: names.configRecorder,
+            s3BucketName: trail.bucket.bucket,
+            s3KeyPrefix: CONFIG_KEY_PREFIX,
+            s3KmsKeyArn: trailKey.arn,
+            snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+        }, { parent: this, dependsOn: [recorder, trail.bucketPolicy] });
+        // Recording starts only once there is somewhere to deliver (StartConfigurationRecorder needs a channel).
+        return new aws.cfg.RecorderStatus(`${name}-config-recorder-status`, {
+            name: recorder.name,
+            isEnabled: true,
+        }, { parent: this, dependsOn: [channel] });
+    }
+
+    private createAccountServices(context: AccountContext, names: PhysicalNames, recorder: aws.cfg.RecorderStatus): void {
         const name = this.componentName;
         const detector = new aws.guardduty.Detector(`${name}-guardduty`, {
             enable: true,
@@ -450,7 +556,8 @@ export class Baseline extends pulumi.ComponentResource {
             cis: pulumi.interpolate`arn:${context.partition}:securityhub:${context.region}::standards/cis-aws-foundations-benchmark/v/3.0.0`,
         };
         for (const [standard, standardsArn] of Object.entries(standards)) {
-            new aws.securityhub.StandardsSubscription(`${name}-securityhub-${standard}`, { standardsArn }, { parent: this, dependsOn: [hub] });
+            // After the recorder runs, so the controls' first evaluations have configuration items to read.
+            new aws.securityhub.StandardsSubscription(`${name}-securityhub-${standard}`, { standardsArn }, { parent: this, dependsOn: [hub, recorder] });
         }
 
         new aws.accessanalyzer.Analyzer(`${name}-access-analyzer`, {
@@ -490,7 +597,11 @@ interface PhysicalNames {
     trail: string;
     alertsTopic: string;
     analyzer: string;
+    configRecorder: string;
 }
+
+/** Where AWS Config's snapshots and history land in the trail bucket (Config adds AWSLogs/<account>/Config/). */
+export const CONFIG_KEY_PREFIX = "config";
 
 /**
  * Names AWS sees. Policies must name the trail and the topic before they exist (each depends on a
@@ -503,7 +614,7 @@ function physicalPrefix(name: string): string {
 
 function physicalNames(name: string): PhysicalNames {
     const prefix = physicalPrefix(name);
-    return { trail: `${prefix}-trail`, alertsTopic: `${prefix}-alerts`, analyzer: `${prefix}-account` };
+    return { trail: `${prefix}-trail`, alertsTopic: `${prefix}-alerts`, analyzer: `${prefix}-account`, configRecorder: `${prefix}-config` };
 }
 
 type Statement = aws.types.input.iam.GetPolicyDocumentStatementArgs;
@@ -523,10 +634,18 @@ function policyDocument(statements: Statement[]): pulumi.Output<string> {
     return aws.iam.getPolicyDocumentOutput({ statements }).json;
 }
 
+/** A key policy: the account administers the key, then the statements of the services that use it. */
+function keyPolicy(context: AccountContext, statements: Statement[]): pulumi.Output<string> {
+    return policyDocument([rootAdministers(context), ...statements]);
+}
+
 /** CloudWatch Logs may use the key only for log groups of this account and region. */
 export function logsKeyPolicy(context: AccountContext): pulumi.Output<string> {
-    return policyDocument([
-        rootAdministers(context),
+    return keyPolicy(context, logsKeyStatements(context));
+}
+
+function logsKeyStatements(context: AccountContext): Statement[] {
+    return [
         {
             sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
             effect: "Allow",
@@ -541,7 +660,7 @@ export function logsKeyPolicy(context: AccountContext): pulumi.Output<string> {
                 values: [pulumi.interpolate`arn:${context.partition}:logs:${context.region}:${context.account}:log-group:*`],
             }],
         },
-    ]);
+    ];
 }
 
 /**
@@ -549,7 +668,11 @@ export function logsKeyPolicy(context: AccountContext): pulumi.Output<string> {
  * only the function roles are named, and only to decrypt through the services that hold their data.
  */
 export function dataKeyPolicy(context: AccountContext, functionRoleArns: pulumi.Input<string>[]): pulumi.Output<string> {
-    const statements: Statement[] = [rootAdministers(context)];
+    return keyPolicy(context, dataKeyStatements(context, functionRoleArns));
+}
+
+function dataKeyStatements(context: AccountContext, functionRoleArns: pulumi.Input<string>[]): Statement[] {
+    const statements: Statement[] = [];
     if (functionRoleArns.length > 0) {
         statements.push({
             sid: "FunctionsDecryptThroughSecretsManagerAndLambda",
@@ -564,15 +687,22 @@ export function dataKeyPolicy(context: AccountContext, functionRoleArns: pulumi.
             }],
         });
     }
-    return policyDocument(statements);
+    return statements;
 }
 
-/** CloudTrail may encrypt for this one trail; the account (through IAM) may read the logs. */
-export function trailKeyPolicy(context: AccountContext, trailName: string): pulumi.Output<string> {
+/**
+ * CloudTrail may encrypt for this one trail; the account (through IAM) may read the logs. With
+ * `configDelivers`, AWS Config (this account's, `aws:SourceAccount`) may encrypt what it delivers to the
+ * trail bucket, with the two actions the AWS Config guide lists for an SSE-KMS delivery bucket.
+ */
+export function trailKeyPolicy(context: AccountContext, trailName: string, configDelivers = false): pulumi.Output<string> {
+    return keyPolicy(context, trailKeyStatements(context, trailName, configDelivers));
+}
+
+function trailKeyStatements(context: AccountContext, trailName: string, configDelivers: boolean): Statement[] {
     const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.account}:trail/${trailName}`;
     const thisAccountsTrails = pulumi.interpolate`arn:${context.partition}:cloudtrail:*:${context.account}:trail/*`;
-    return policyDocument([
-        rootAdministers(context),
+    const statements: Statement[] = [
         {
             sid: "CloudTrailEncryptsThisTrail",
             effect: "Allow",
@@ -603,7 +733,18 @@ export function trailKeyPolicy(context: AccountContext, trailName: string): pulu
                 { test: "StringLike", variable: "kms:EncryptionContext:aws:cloudtrail:arn", values: [thisAccountsTrails] },
             ],
         },
-    ]);
+    ];
+    if (configDelivers) {
+        statements.push({
+            sid: "ConfigEncryptsItsDeliveries",
+            effect: "Allow",
+            principals: [{ type: "Service", identifiers: ["config.amazonaws.com"] }],
+            actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+            resources: ["*"],
+            conditions: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [context.account] }],
+        });
+    }
+    return statements;
 }
 
 /**
@@ -613,10 +754,13 @@ export function trailKeyPolicy(context: AccountContext, trailName: string): pulu
  * carry aws:SourceAccount or aws:SourceArn to KMS, so that condition would drop every finding silently.
  */
 export function alertsKeyPolicy(context: AccountContext, topicName: string): pulumi.Output<string> {
+    return keyPolicy(context, alertsKeyStatements(context, topicName));
+}
+
+function alertsKeyStatements(context: AccountContext, topicName: string): Statement[] {
     const topicArn = pulumi.interpolate`arn:${context.partition}:sns:${context.region}:${context.account}:${topicName}`;
     const thisTopic = { test: "StringEquals", variable: "kms:EncryptionContext:aws:sns:topicArn", values: [topicArn] };
-    return policyDocument([
-        rootAdministers(context),
+    return [
         {
             sid: "CloudWatchAlarmsOfThisAccountPublish",
             effect: "Allow",
@@ -633,7 +777,7 @@ export function alertsKeyPolicy(context: AccountContext, topicName: string): pul
             resources: ["*"],
             conditions: [thisTopic],
         },
-    ]);
+    ];
 }
 
 /**
@@ -647,11 +791,16 @@ export function alertsKeyPolicy(context: AccountContext, topicName: string): pul
  *   GenerateDataKey* would only serve uploads through the distribution), for this account's distributions.
  */
 export function edgeKeyPolicy(context: AccountContext): pulumi.Output<string> {
+    return keyPolicy(context, edgeKeyStatements(context));
+}
+
+const WAF_LOGS_SID = "CloudWatchLogsEncryptsWafLogGroups";
+
+function edgeKeyStatements(context: AccountContext): Statement[] {
     const edgeArn = (service: string, region: string, resource: string) => pulumi.interpolate`arn:${context.partition}:${service}:${region}:${context.account}:${resource}`;
-    return policyDocument([
-        rootAdministers(context),
+    return [
         {
-            sid: "CloudWatchLogsEncryptsWafLogGroups",
+            sid: WAF_LOGS_SID,
             effect: "Allow",
             principals: [{ type: "Service", identifiers: [`logs.${EDGE_KEY_REGION}.amazonaws.com`] }],
             // The CloudWatch Logs guide also lists kms:Describe*, but DescribeKey carries no encryption context,
@@ -683,6 +832,26 @@ export function edgeKeyPolicy(context: AccountContext): pulumi.Output<string> {
             resources: ["*"],
             conditions: [{ test: "ArnLike", variable: "aws:SourceArn", values: [edgeArn("cloudfront", "", "distribution/*")] }],
         },
+    ];
+}
+
+/**
+ * The shared layout's one key: the statements of every purpose it serves, each kept with its own
+ * condition. With `edge` (a stack in us-east-1) the WAF log group statement is left out: the logs
+ * statement already admits every log group of the account in that region.
+ */
+export function sharedKeyPolicy(
+    context: AccountContext,
+    names: { trail: string; alertsTopic: string },
+    functionRoleArns: pulumi.Input<string>[],
+    serves: { trail: boolean; configDelivers: boolean; edge: boolean },
+): pulumi.Output<string> {
+    return keyPolicy(context, [
+        ...logsKeyStatements(context),
+        ...dataKeyStatements(context, functionRoleArns),
+        ...(serves.trail ? trailKeyStatements(context, names.trail, serves.configDelivers) : []),
+        ...alertsKeyStatements(context, names.alertsTopic),
+        ...(serves.edge ? edgeKeyStatements(context).filter((statement) => statement.sid !== WAF_LOGS_SID) : []),
     ]);
 }
 
@@ -710,9 +879,32 @@ export function alertsTopicPolicy(context: AccountContext, topicArn: pulumi.Inpu
     ]);
 }
 
-/** TLS only; CloudTrail (for this trail only) may check the ACL and write under this account's prefix. */
-export function trailBucketPolicy(context: AccountContext, bucketArn: pulumi.Input<string>, trailArn: pulumi.Input<string>): pulumi.Output<string> {
+/**
+ * TLS only; CloudTrail (for this trail only) may check the ACL and write under this account's prefix.
+ * With `configDelivers`, this account's AWS Config may check the ACL, list the bucket and write under
+ * `config/AWSLogs/<account>/Config/`: the three statements of the AWS Config guide's bucket policy.
+ */
+export function trailBucketPolicy(context: AccountContext, bucketArn: pulumi.Input<string>, trailArn: pulumi.Input<string>, configDelivers = false): pulumi.Output<string> {
     const fromThisTrail = { test: "StringEquals", variable: "aws:SourceArn", values: [trailArn] };
+    const fromThisAccount = { test: "StringEquals", variable: "aws:SourceAccount", values: [context.account] };
+    const config = (sid: string, actions: string[], resources: pulumi.Input<string>[], conditions: Statement["conditions"]): Statement => ({
+        sid,
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["config.amazonaws.com"] }],
+        actions,
+        resources,
+        conditions,
+    });
+    const configStatements: Statement[] = configDelivers
+        ? [
+              config("AWSConfigBucketPermissionsCheck", ["s3:GetBucketAcl"], [bucketArn], [fromThisAccount]),
+              config("AWSConfigBucketExistenceCheck", ["s3:ListBucket"], [bucketArn], [fromThisAccount]),
+              config("AWSConfigBucketDelivery", ["s3:PutObject"], [pulumi.interpolate`${bucketArn}/${CONFIG_KEY_PREFIX}/AWSLogs/${context.account}/Config/*`], [
+                  { test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] },
+                  fromThisAccount,
+              ]),
+          ]
+        : [];
     return policyDocument([
         {
             sid: "DenyInsecureTransport",
@@ -738,5 +930,6 @@ export function trailBucketPolicy(context: AccountContext, bucketArn: pulumi.Inp
             resources: [pulumi.interpolate`${bucketArn}/AWSLogs/${context.account}/*`],
             conditions: [{ test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] }, fromThisTrail],
         },
+        ...configStatements,
     ]);
 }

@@ -60,6 +60,7 @@ export const DEV_PROFILE: Profile = deepFreeze({
         kmsDeletionWindowDays: 7,
         trailLogRetentionDays: 90,
         enableTrail: true,
+        keyLayout: "shared",
     },
     monitoring: SHARED_MONITORING,
 });
@@ -84,6 +85,7 @@ export const PROD_PROFILE: Profile = deepFreeze({
         kmsDeletionWindowDays: 30,
         trailLogRetentionDays: 365,
         enableTrail: true,
+        keyLayout: "perPurpose",
     },
     monitoring: SHARED_MONITORING,
 });

@@ -15,7 +15,7 @@ import {
 import { cidrProblem, LARGEST_VPC_PREFIX } from "./subnets";
 import {
     ApiSettings, CACHE_ENGINE_VERSIONS, CACHE_ENGINES, CACHE_NODE_TYPES, CacheEngineVersion, CacheSettings,
-    CdnSettings, DEFAULT_CACHE_ENGINE_VERSION, ENDPOINTS_REQUIRED_WITHOUT_NAT, INTERFACE_ENDPOINT_SERVICES,
+    CdnSettings, DEFAULT_CACHE_ENGINE_VERSION, ENDPOINTS_REQUIRED_WITHOUT_NAT, INTERFACE_ENDPOINT_SERVICES, KEY_LAYOUTS,
     LOG_RETENTION_DAYS, MAXMEMORY_POLICIES, MonitoringSettings, NAT_INSTANCE_COUNTS, NAT_INSTANCE_TYPES,
     NAT_STRATEGIES, NetworkSettings, PRICE_CLASSES, Profile, PROFILE_NAMES, ProfileName, RESERVED_TAG_KEYS,
     SECTION_NAMES, SectionName, SecuritySettings, Settings, WAF_MODES,
@@ -217,6 +217,7 @@ export const SECTION_RULES: { readonly [S in SectionName]: SectionRules<Settings
         kmsDeletionWindowDays: integer(7, 30),
         trailLogRetentionDays: logRetention,
         enableTrail: boolean(),
+        keyLayout: oneOf(KEY_LAYOUTS),
     } satisfies SectionRules<SecuritySettings>,
     monitoring: {
         hitRateThreshold: decimal(0, 100),
@@ -414,7 +415,7 @@ function resolveTags(report: Reporter, stack: string, raw: unknown): Readonly<Re
 /** Rules that span fields or depend on the profile. Each names every key involved. */
 function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Settings, "stack" | "tags" | "region">): void {
     const key = (section: SectionName, field: string): string => `${NAMESPACE}:${section}.${field}`;
-    const { network, api, cache, cdn } = s;
+    const { network, api, cache, cdn, security } = s;
 
     if (api.timeoutSeconds >= cdn.originReadTimeoutSeconds) {
         const fixTimeout = cdn.originReadTimeoutSeconds > 1;
@@ -538,7 +539,23 @@ function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Setting
         );
     }
 
+    if (security.ownAccountServices && !security.enableTrail) {
+        throw report.error(
+            key("security", "enableTrail"), security.enableTrail,
+            `true when ${key("security", "ownAccountServices")} is true: AWS Config delivers to the trail's bucket, ` +
+                "and Security Hub's CIS controls need a multi-region trail",
+            key("security", "enableTrail"), "true",
+        );
+    }
+
     if (profile === "prod") {
+        if (security.keyLayout !== "perPurpose") {
+            throw report.error(
+                key("security", "keyLayout"), security.keyLayout,
+                `"perPurpose" in the prod profile, so a grant for one purpose (a log group, a secret) never opens another's data`,
+                key("security", "keyLayout"), "perPurpose",
+            );
+        }
         if (network.existingVpcId === undefined && network.azCount < PROD_MINIMUMS.azCount) {
             throw report.error(
                 key("network", "azCount"), network.azCount,

@@ -71,6 +71,10 @@ export type MaxmemoryPolicy = (typeof MAXMEMORY_POLICIES)[number];
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
 export type PriceClass = (typeof PRICE_CLASSES)[number];
 
+/** How the security baseline splits its KMS keys: one per purpose, or one shared (see SecuritySettings.keyLayout). */
+export const KEY_LAYOUTS = ["perPurpose", "shared"] as const;
+export type KeyLayout = (typeof KEY_LAYOUTS)[number];
+
 export const WAF_MODES = ["block", "count"] as const;
 export type WafMode = (typeof WAF_MODES)[number];
 
@@ -199,8 +203,14 @@ export interface SecuritySettings {
     readonly kmsDeletionWindowDays: number;
     /** Days to keep CloudTrail logs in CloudWatch Logs. dev 90, prod 365. */
     readonly trailLogRetentionDays: LogRetentionDays;
-    /** Create a CloudTrail trail for this stack. Default true. */
+    /** Create a CloudTrail trail for this stack; must be true with ownAccountServices (AWS Config delivers to its bucket). Default true. */
     readonly enableTrail: boolean;
+    /**
+     * KMS keys: "perPurpose" (logs, data, trail, alerts, edge: a grant for one purpose never opens another's
+     * data) or "shared" (one key whose policy holds every purpose's statements, plus the edge key outside
+     * us-east-1: $1 a month instead of $5). dev "shared", prod "perPurpose" (the prod profile requires it).
+     */
+    readonly keyLayout: KeyLayout;
 }
 
 export interface MonitoringSettings {

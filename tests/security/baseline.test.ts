@@ -38,6 +38,10 @@ const TYPE = {
     standard: "aws:securityhub/standardsSubscription:StandardsSubscription",
     analyzer: "aws:accessanalyzer/analyzer:Analyzer",
     accountPublicAccess: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    serviceLinkedRole: "aws:iam/serviceLinkedRole:ServiceLinkedRole",
+    recorder: "aws:cfg/recorder:Recorder",
+    deliveryChannel: "aws:cfg/deliveryChannel:DeliveryChannel",
+    recorderStatus: "aws:cfg/recorderStatus:RecorderStatus",
 };
 
 interface PolicyStatement {
@@ -117,6 +121,10 @@ describe("security Baseline", () => {
                 [TYPE.accountPublicAccess]: 1,
                 [TYPE.rule]: 2,
                 [TYPE.target]: 2,
+                [TYPE.serviceLinkedRole]: 1,
+                [TYPE.recorder]: 1,
+                [TYPE.deliveryChannel]: 1,
+                [TYPE.recorderStatus]: 1,
             });
         });
 
@@ -159,6 +167,11 @@ describe("security Baseline", () => {
             assert.strictEqual(protectedRec.one(TYPE.topic).options.protect, false, "the topic holds no data");
             const unprotected = await baseline({ protect: false });
             for (const r of unprotected.resources.filter(stateful)) assert.strictEqual(r.options.protect, false, r.name);
+        });
+
+        it("lets an unprotected stack's destroy empty the versioned trail bucket, and never a protected one's", async () => {
+            assert.strictEqual((await baseline({ protect: false })).inputs(TYPE.bucket).forceDestroy, true);
+            assert.strictEqual((await baseline({ protect: true })).inputs(TYPE.bucket).forceDestroy, false);
         });
     });
 
@@ -328,6 +341,55 @@ describe("security Baseline", () => {
                     for (const ids of Object.values(statement.Principal)) assert.ok(!list(ids).includes("*"), `${key.name} ${statement.Sid}`);
                 }
             }
+        });
+
+        it("shared layout in us-east-1: one key serves every purpose, and each output names it", async () => {
+            let component: Baseline | undefined;
+            const rec = await record(() => {
+                component = new Baseline("security", { keyLayout: "shared", region: "us-east-1", ownAccountServices: true });
+            });
+            assert.deepStrictEqual(rec.ofType(TYPE.key).map((k) => k.name), ["security-shared-key"]);
+            assert.deepStrictEqual(rec.ofType(TYPE.alias).map((a) => a.inputs.name), ["alias/bulwark-dev-security-shared"]);
+            const key = rec.one(TYPE.key);
+            assert.strictEqual(key.inputs.region, undefined, "the stack's region is us-east-1 already");
+            const outputs = rec.one(TYPE.baseline).outputs;
+            for (const output of ["logsKeyArn", "dataKeyArn", "trailKeyArn", "alertsKeyArn", "edgeKeyArn"]) {
+                assert.strictEqual(outputs[output], key.outputs.arn, output);
+            }
+            // Every consumer is wired to the one key.
+            assert.strictEqual(rec.inputs(TYPE.trail).kmsKeyId, key.outputs.arn);
+            assert.strictEqual(rec.inputs(TYPE.logGroup).kmsKeyId, key.outputs.arn);
+            assert.strictEqual(rec.inputs(TYPE.topic).kmsMasterKeyId, key.outputs.arn);
+            assert.strictEqual(rec.inputs(TYPE.deliveryChannel).s3KmsKeyArn, key.outputs.arn);
+            assert.strictEqual(rec.inputs(TYPE.bucketEncryption).rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId, key.outputs.arn);
+            assert.ok(component!.grantDecrypt("late", "arn:aws:iam::123456789012:role/late"));
+        });
+
+        it("shared layout: the key's policy holds each purpose's statements unchanged, and the WAF statement the logs one covers", async () => {
+            const shared = await baseline({ keyLayout: "shared", region: "us-east-1", ownAccountServices: true, functionRoleArns: ["arn:aws:iam::123456789012:role/api"] });
+            const split = await baseline({ keyLayout: "perPurpose", region: "us-east-1", ownAccountServices: true, functionRoleArns: ["arn:aws:iam::123456789012:role/api"] });
+            const sharedPolicy = bySid(shared.inputs(TYPE.key).policy);
+            const expected: PolicyStatement[] = [rootAdmin];
+            for (const purpose of ["logs", "data", "trail", "alerts", "edge"]) {
+                expected.push(...statements(keyPolicy(split, purpose)).filter((st) => st.Sid !== rootAdmin.Sid && st.Sid !== "CloudWatchLogsEncryptsWafLogGroups"));
+            }
+            assert.deepStrictEqual(Object.values(sharedPolicy), expected);
+            assert.ok(sharedPolicy.ConfigEncryptsItsDeliveries, "AWS Config may encrypt its deliveries to the trail bucket");
+            // The logs statement already admits every log group of the account in us-east-1, WAF's included.
+            assert.strictEqual(
+                sharedPolicy.CloudWatchLogsEncryptsThisAccountsLogGroups.Condition?.ArnLike?.["kms:EncryptionContext:aws:logs:arn"],
+                `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*`,
+            );
+        });
+
+        it("shared layout outside us-east-1 keeps a separate edge key there, and its WAF statement", async () => {
+            const rec = await baseline({ keyLayout: "shared", region: "eu-west-1" }, { region: "eu-west-1" });
+            assert.deepStrictEqual(rec.ofType(TYPE.key).map((k) => k.name).sort(), ["security-edge-key", "security-shared-key"]);
+            assert.strictEqual(rec.inputs(TYPE.key, "security-edge-key").region, "us-east-1");
+            assert.strictEqual(rec.one(TYPE.baseline).outputs.edgeKeyArn, rec.one(TYPE.key, "security-edge-key").outputs.arn);
+            assert.ok(bySid(keyPolicy(rec, "edge")).CloudWatchLogsEncryptsWafLogGroups);
+            const sharedSids = Object.keys(bySid(keyPolicy(rec, "shared")));
+            assert.ok(!sharedSids.some((sid) => ["CloudWatchLogsEncryptsWafLogGroups", "LogDeliveryWritesThisAccountsEdgeLogs", "CloudFrontReadsThisAccountsStaticAssets"].includes(sid)), sharedSids.join(", "));
         });
 
         it("grantDecrypt gives a late role Decrypt and DescribeKey on the data key, as a child of the baseline", async () => {
@@ -528,6 +590,69 @@ describe("security Baseline", () => {
             ]);
         });
 
+        it("Security Hub's standards wait for AWS Config to record", async () => {
+            const rec = await baseline({ ownAccountServices: true });
+            const status = rec.one(TYPE.recorderStatus);
+            for (const standard of rec.ofType(TYPE.standard)) assert.ok(standard.options.dependsOn.includes(status.urn), standard.name);
+        });
+
+        it("AWS Config records every supported type, global ones included, continuously, through its service-linked role", async () => {
+            const rec = await baseline({ ownAccountServices: true });
+            assert.strictEqual(rec.inputs(TYPE.serviceLinkedRole).awsServiceName, "config.amazonaws.com");
+            const recorder = rec.inputs(TYPE.recorder);
+            assert.strictEqual(recorder.name, "bulwark-dev-security-config");
+            assert.strictEqual(recorder.roleArn, rec.one(TYPE.serviceLinkedRole).outputs.arn);
+            assert.deepStrictEqual(recorder.recordingGroup, { allSupported: true, includeGlobalResourceTypes: true });
+            assert.deepStrictEqual(recorder.recordingMode, { recordingFrequency: "CONTINUOUS" });
+        });
+
+        it("AWS Config delivers to the trail bucket under config/, with the trail key, and starts once it can deliver", async () => {
+            const rec = await baseline({ ownAccountServices: true });
+            const channel = rec.one(TYPE.deliveryChannel);
+            assert.strictEqual(channel.inputs.s3BucketName, rec.one(TYPE.bucket).outputs.bucket);
+            assert.strictEqual(channel.inputs.s3KeyPrefix, "config");
+            assert.strictEqual(channel.inputs.s3KmsKeyArn, rec.one(TYPE.key, "security-trail-key").outputs.arn);
+            assert.deepStrictEqual(channel.options.dependsOn.sort(), [rec.one(TYPE.recorder).urn, rec.one(TYPE.bucketPolicy).urn].sort());
+            const status = rec.one(TYPE.recorderStatus);
+            assert.strictEqual(status.inputs.isEnabled, true);
+            assert.strictEqual(status.inputs.name, rec.inputs(TYPE.recorder).name);
+            assert.deepStrictEqual(status.options.dependsOn, [channel.urn]);
+        });
+
+        it("AWS Config may use the trail key and write the bucket only for this account", async () => {
+            const rec = await baseline({ ownAccountServices: true });
+            const bucketArn = rec.one(TYPE.bucket).outputs.arn as string;
+            const thisAccount = { "aws:SourceAccount": ACCOUNT };
+            const bucketPolicy = bySid(rec.inputs(TYPE.bucketPolicy).policy);
+            assert.deepStrictEqual(
+                ["AWSConfigBucketPermissionsCheck", "AWSConfigBucketExistenceCheck", "AWSConfigBucketDelivery"].map((sid) => bucketPolicy[sid]),
+                [
+                    { Sid: "AWSConfigBucketPermissionsCheck", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: bucketArn, Condition: { StringEquals: thisAccount } },
+                    { Sid: "AWSConfigBucketExistenceCheck", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringEquals: thisAccount } },
+                    {
+                        Sid: "AWSConfigBucketDelivery",
+                        Effect: "Allow",
+                        Principal: { Service: "config.amazonaws.com" },
+                        Action: "s3:PutObject",
+                        Resource: `${bucketArn}/config/AWSLogs/${ACCOUNT}/Config/*`,
+                        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", ...thisAccount } },
+                    },
+                ],
+            );
+            assert.deepStrictEqual(bySid(keyPolicy(rec, "trail")).ConfigEncryptsItsDeliveries, {
+                Sid: "ConfigEncryptsItsDeliveries",
+                Effect: "Allow",
+                Principal: { Service: "config.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: "*",
+                Condition: { StringEquals: thisAccount },
+            });
+            // A stack that does not own the account services grants Config nothing.
+            const plain = await baseline({ ownAccountServices: false });
+            assert.ok(!Object.keys(bySid(plain.inputs(TYPE.bucketPolicy).policy)).some((sid) => sid.startsWith("AWSConfig")));
+            assert.strictEqual(bySid(keyPolicy(plain, "trail")).ConfigEncryptsItsDeliveries, undefined);
+        });
+
         it("Access Analyzer watches the account and the account blocks public S3 access", async () => {
             const rec = await baseline({ ownAccountServices: true });
             assert.deepStrictEqual(rec.inputs(TYPE.analyzer), { analyzerName: "bulwark-dev-security-account", type: "ACCOUNT" });
@@ -569,6 +694,9 @@ describe("security Baseline", () => {
             ["a duplicated email", { alertEmails: ["ops@example.com", "ops@example.com"] }, /"alertEmails\[1\]" is "ops@example.com": it must be listed once/],
             ["a function role that is not a role ARN", { functionRoleArns: ["arn:aws:iam::123456789012:user/bob"] }, /"functionRoleArns\[0\]" is "arn:aws:iam::123456789012:user\/bob": it must be an IAM role ARN/],
             ["a non-boolean flag", { ownAccountServices: "yes" as unknown as boolean }, /"ownAccountServices" is "yes": it must be true or false/],
+            ["an unknown key layout", { keyLayout: "one" as "shared" }, /"keyLayout" is "one": it must be one of "perPurpose", "shared"/],
+            ["a region that is not one", { region: "us-east" }, /"region" is "us-east": it must be an AWS region/],
+            ["the account services without a trail", { ownAccountServices: true, enableTrail: false }, /"enableTrail" is false: it must be true when ownAccountServices is true: AWS Config delivers/],
         ];
         for (const [what, args, message] of cases) {
             it(`rejects ${what}, naming the field, before registering anything`, async () => {
@@ -600,6 +728,8 @@ describe("security Baseline", () => {
                 trailArchiveDays: 365,
                 ownAccountServices: false,
                 alertEmails: [],
+                keyLayout: "perPurpose",
+                region: undefined,
             });
         });
     });

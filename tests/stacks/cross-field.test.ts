@@ -101,4 +101,16 @@ describe("stacks: cross-field rules", () => {
         // A profile chosen by name gets the same minimums.
         assertRule({ profile: "prod", network: { azCount: 1 } }, "bulwark:network.azCount", [], "prod-eu");
     });
+
+    it("prod keeps a KMS key per purpose; dev may share one", () => {
+        assertRule({ security: { keyLayout: "shared" } }, "bulwark:security.keyLayout", ["prod profile", '"perPurpose"'], "prod");
+        assert.strictEqual(resolve({ security: { keyLayout: "perPurpose" } }).security.keyLayout, "perPurpose");
+        assert.strictEqual(resolve({}).security.keyLayout, "shared");
+    });
+
+    it("owning the account services needs the trail: AWS Config delivers to its bucket", () => {
+        assertRule({ security: { ownAccountServices: true, enableTrail: false } }, "bulwark:security.enableTrail", ["bulwark:security.ownAccountServices", "AWS Config"]);
+        assertRule({ security: { enableTrail: false } }, "bulwark:security.enableTrail", ["bulwark:security.ownAccountServices"], "prod");
+        assert.strictEqual(resolve({ security: { enableTrail: false } }).security.enableTrail, false);
+    });
 });

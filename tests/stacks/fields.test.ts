@@ -87,6 +87,7 @@ const BAD_VALUES: { [S in SectionName]: Record<keyof (typeof SECTION_RULES)[S], 
         kmsDeletionWindowDays: [6, 31],
         trailLogRetentionDays: [100],
         enableTrail: ["no", null],
+        keyLayout: [{ value: "one", mentions: '"perPurpose", "shared"' }, "PerPurpose", true],
     },
     monitoring: {
         hitRateThreshold: [-1, 101],

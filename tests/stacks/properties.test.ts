@@ -6,7 +6,7 @@ import * as assert from "assert";
 import * as fc from "fast-check";
 import { ConfigError } from "../../stacks/errors";
 import {
-    CACHE_ENGINE_VERSIONS, CACHE_NODE_TYPES, INTERFACE_ENDPOINT_SERVICES, LOG_RETENTION_DAYS, MAXMEMORY_POLICIES,
+    CACHE_ENGINE_VERSIONS, CACHE_NODE_TYPES, INTERFACE_ENDPOINT_SERVICES, KEY_LAYOUTS, LOG_RETENTION_DAYS, MAXMEMORY_POLICIES,
     NAT_INSTANCE_COUNTS, NAT_INSTANCE_TYPES, NAT_STRATEGIES, PRICE_CLASSES, SECTION_NAMES, SECTION_RULES, WAF_MODES,
 } from "../../stacks/settings";
 import { resolve, Values } from "./helpers";
@@ -77,6 +77,7 @@ function validValues(profile: "dev" | "prod"): fc.Arbitrary<Values> {
                 kmsDeletionWindowDays: fc.integer({ min: 7, max: 30 }),
                 alertEmails: fc.uniqueArray(fc.constantFrom("a@example.com", "ops@example.org", "x.y+z@sub.example.net"), { maxLength: 3 }),
                 ownAccountServices: fc.boolean(),
+                keyLayout: prod ? fc.constant("perPurpose") : fc.constantFrom(...KEY_LAYOUTS),
             }),
             monitoring: fc.record({
                 hitRateThreshold: fc.double({ min: 0, max: 100, noNaN: true }),

@@ -42,7 +42,7 @@ describe("stacks: profiles", () => {
                 },
                 security: {
                     ownAccountServices: false, alertEmails: [], kmsDeletionWindowDays: 7, trailLogRetentionDays: 90,
-                    enableTrail: true,
+                    enableTrail: true, keyLayout: "shared",
                 },
                 monitoring: {
                     hitRateThreshold: 80, durationAlarmPercent: 80, cacheCpuPercent: 75, cacheMemoryPercent: 80,
@@ -83,6 +83,7 @@ describe("stacks: profiles", () => {
             "security.ownAccountServices": [false, true],
             "security.kmsDeletionWindowDays": [7, 30],
             "security.trailLogRetentionDays": [90, 365],
+            "security.keyLayout": ["shared", "perPurpose"],
         });
         assert.strictEqual(prod.protect, true);
         assert.strictEqual(prod.profile, "prod");
