@@ -136,7 +136,8 @@ export interface MonitoringArgs {
      */
     natGatewayIds?: pulumi.Input<string>[];
     /**
-     * Create the CloudWatch dashboard (the first 3 in an account are free, then $3 a month each).
+     * Create the CloudWatch dashboard. AWS bills $3 a month per dashboard, except an account's first 3
+     * dashboards of up to 50 metrics each (see `dashboardMetrics`).
      * @default true
      * @example false
      */
@@ -274,6 +275,12 @@ export class Monitoring extends pulumi.ComponentResource {
     /** Alarm names by purpose (function-errors, cache-cpu, ...), for composite alarms and runbooks. */
     readonly alarmNames: Record<string, pulumi.Output<string>>;
     readonly dashboardName: pulumi.Output<string> | undefined;
+    /**
+     * How many metrics the dashboard graphs (metric-math expressions excluded), known before deployment.
+     * At most DASHBOARD_FREE_TIER_METRICS, it is one of the account's three free dashboards if the account
+     * has no more than two others; above, it costs $3 a month whatever the account holds.
+     */
+    readonly dashboardMetrics: number | undefined;
 
     private readonly componentName: string;
 
@@ -293,7 +300,15 @@ export class Monitoring extends pulumi.ComponentResource {
 
         this.alarmNames = Object.fromEntries(Object.entries(alarms).map(([purpose, alarm]) => [purpose, alarm.name]));
         this.dashboardName = dashboard?.dashboardName;
-        this.registerOutputs({ alarmNames: this.alarmNames, dashboardName: this.dashboardName });
+        this.dashboardMetrics = settings.dashboard ? dashboardMetricCount(dashboardBody(dashboardShape(settings))) : undefined;
+        if (this.dashboardMetrics !== undefined && this.dashboardMetrics > DASHBOARD_FREE_TIER_METRICS) {
+            pulumi.log.warn(
+                `"${name}" Monitoring: the dashboard graphs ${this.dashboardMetrics} metrics, more than the ${DASHBOARD_FREE_TIER_METRICS} ` +
+                    "of CloudWatch's free dashboards, so it costs $3 a month. Set dashboard: false to drop it.",
+                this,
+            );
+        }
+        this.registerOutputs({ alarmNames: this.alarmNames, dashboardName: this.dashboardName, dashboardMetrics: this.dashboardMetrics });
     }
 
     private alarm(purpose: string, spec: AlarmSpec, topicArn: pulumi.Input<string>, region?: string): aws.cloudwatch.MetricAlarm {
@@ -455,6 +470,32 @@ export class Monitoring extends pulumi.ComponentResource {
 function functionDimensions(s: { functionName: pulumi.Input<string>; aliasName?: pulumi.Input<string> }): Dimensions {
     if (s.aliasName === undefined) return { FunctionName: s.functionName };
     return { FunctionName: s.functionName, Resource: pulumi.interpolate`${s.functionName}:${s.aliasName}` };
+}
+
+/** CloudWatch's free tier: 3 dashboards a month per account, each of up to 50 metrics. */
+export const DASHBOARD_FREE_TIER_METRICS = 50;
+export const FREE_DASHBOARDS_PER_ACCOUNT = 3;
+
+/** The dashboard's layout with placeholder ids: its metric count depends only on how many ids there are. */
+function dashboardShape(s: NormalizedMonitoringArgs): DashboardInputs {
+    return {
+        region: s.region,
+        functionName: "function",
+        aliasName: s.aliasName === undefined ? undefined : "alias",
+        timeoutSeconds: s.timeoutSeconds,
+        hitRateThreshold: s.hitRateThreshold,
+        cacheClusterIds: s.cacheClusterIds.map((_, i) => `node-${i}`),
+        distributionId: s.distributionId === undefined ? undefined : "distribution",
+        natGatewayIds: s.natGatewayIds.map((_, i) => `nat-${i}`),
+    };
+}
+
+/** Metrics a dashboard body graphs, as CloudWatch counts them for pricing: metric rows, not math expressions. */
+export function dashboardMetricCount(body: { widgets: Record<string, unknown>[] }): number {
+    return body.widgets
+        .flatMap((widget) => ((widget.properties as { metrics?: MetricRow[] } | undefined)?.metrics ?? []))
+        .filter((row) => !row.some((part) => typeof part === "object" && part !== null && "expression" in part))
+        .length;
 }
 
 export interface DashboardInputs {

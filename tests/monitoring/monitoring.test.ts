@@ -1,7 +1,9 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { assertRejects, record, Recording, UNKNOWN } from "../helpers/offline";
-import { dashboardBody, Monitoring, MonitoringArgs, validateMonitoringArgs } from "../../components/monitoring";
+import {
+    DASHBOARD_FREE_TIER_METRICS, dashboardBody, dashboardMetricCount, MAX_CACHE_NODES, Monitoring, MonitoringArgs, validateMonitoringArgs,
+} from "../../components/monitoring";
 
 const TYPE = {
     monitoring: "bulwark:ops:Monitoring",
@@ -236,6 +238,35 @@ describe("ops Monitoring", () => {
                 assert.ok(!cells.has(cell), `two widgets at ${cell}`);
                 cells.add(cell);
             }
+        });
+
+        it("counts the metrics it graphs as CloudWatch bills them (math expressions are free), known before deployment", async () => {
+            let component: Monitoring | undefined;
+            const rec = await record(() => {
+                component = new Monitoring("ops", full);
+            });
+            const body = JSON.parse(rec.inputs(TYPE.dashboard).dashboardBody);
+            // latency 3, hit rate 2 (its expression is not a metric), errors 4, cache 4 x 2 nodes, invocations 1 + NAT 2, CDN 2
+            assert.strictEqual(dashboardMetricCount(body), 22);
+            assert.strictEqual(component!.dashboardMetrics, 22);
+            assert.strictEqual(rec.one(TYPE.monitoring).outputs.dashboardMetrics, 22);
+            const preview = await record(() => {
+                const fn = new aws.cloudwatch.LogGroup("stand-in-for-the-function", {});
+                component = new Monitoring("ops", { ...full, functionName: fn.id });
+            }, { preview: true });
+            assert.strictEqual(preview.inputs(TYPE.dashboard).dashboardBody, UNKNOWN);
+            assert.strictEqual(component!.dashboardMetrics, 22, "the count needs no ids, so a preview knows it too");
+        });
+
+        it("stays within the free tier's 50 metrics up to 6 cache nodes with a CDN and 3 NAT gateways; the largest shape goes over", async () => {
+            const shape = (nodes: number, nats: number) => dashboardMetricCount(dashboardBody({
+                region: "us-east-1", functionName: "f", aliasName: "live", timeoutSeconds: 10, hitRateThreshold: 80, distributionId: "E1",
+                cacheClusterIds: Array.from({ length: nodes }, (_, i) => `n${i}`), natGatewayIds: Array.from({ length: nats }, (_, i) => `nat-${i}`),
+            }));
+            assert.strictEqual(DASHBOARD_FREE_TIER_METRICS, 50);
+            assert.strictEqual(shape(6, 3), 42);
+            assert.ok(shape(MAX_CACHE_NODES, 6) > DASHBOARD_FREE_TIER_METRICS, "10 nodes and 6 NAT gateways make a billed dashboard");
+            assert.strictEqual((await record(() => new Monitoring("ops", { ...base, dashboard: false }))).one(TYPE.monitoring).outputs.dashboardMetrics, undefined);
         });
 
         it("leaves out cache, NAT and CDN metrics that were not given", () => {
