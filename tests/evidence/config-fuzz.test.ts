@@ -14,7 +14,7 @@ import * as fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import { ProgramError, runProgram } from "../../tools/engine/run";
 import {
-    CACHE_ENGINE_VERSIONS, CACHE_NODE_TYPES, INTERFACE_ENDPOINT_SERVICES, LOG_RETENTION_DAYS, MAXMEMORY_POLICIES,
+    CACHE_ENGINE_VERSIONS, CACHE_NODE_TYPES, INTERFACE_ENDPOINT_SERVICES, KEY_LAYOUTS, LOG_RETENTION_DAYS, MAXMEMORY_POLICIES,
     NAT_INSTANCE_COUNTS, NAT_INSTANCE_TYPES, NAT_STRATEGIES, PRICE_CLASSES, PROD_MINIMUMS, resolveSettings, SECTION_NAMES,
     SECTION_RULES, WAF_MODES,
 } from "../../stacks/settings";
@@ -261,6 +261,7 @@ function validSections(stack: Stack): fc.Arbitrary<Record<string, Record<string,
                 enableTrail: fc.boolean(),
                 alertEmails: fc.subarray(["ops@example.com", "oncall@example.org"]),
                 kmsDeletionWindowDays: fc.integer({ min: 7, max: 30 }),
+                keyLayout: prod ? fc.constant("perPurpose") : fc.constantFrom(...KEY_LAYOUTS),
             }),
             monitoring: fc.record({ dashboard: fc.boolean(), hitRateThreshold: fc.integer({ min: 0, max: 100 }) }),
         })
@@ -285,7 +286,8 @@ function validSections(stack: Stack): fc.Arbitrary<Record<string, Record<string,
                 originReadTimeoutSeconds: timing.origin,
                 ...(customDomain ? { domainName: "api.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d" } : {}),
             },
-            security,
+            // Owning the account services needs the trail: AWS Config delivers to its bucket (a rule of the settings).
+            security: { ...security, enableTrail: security.enableTrail || security.ownAccountServices },
             monitoring,
         }));
 }
