@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ensureAppBuilt } from "./app/build";
+import { API_QUERY_PARAMETERS } from "./app/http-contract";
 import { Cache } from "./components/cache";
 import { Cdn } from "./components/cdn";
 import { Function } from "./components/function";
@@ -55,6 +56,8 @@ export = async () => {
         functionUrl: fn.functionUrl,
         functionName: fn.functionName,
         aliasName: fn.aliasName,
+        // The one list the app routes on: the edge cache keys on exactly these query parameters.
+        cacheKeyQueryStrings: API_QUERY_PARAMETERS,
         edgeKmsKeyArn: baseline.edgeKeyArn,
         tags: settings.tags,
         protect,

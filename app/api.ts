@@ -1,5 +1,6 @@
 import { CacheAside } from "./cache-aside";
 import { RequestMetrics } from "./emf";
+import { API_METHODS } from "./http-contract";
 import { isValidItemId } from "./item-id";
 
 export interface ApiResponse {
@@ -22,8 +23,22 @@ export interface ApiDependencies {
 
 const ITEM_PATH = /^\/items\/([^/]*)$/;
 
-/** Routes one request. Knows nothing of Lambda events, so it is tested with plain strings. */
+const ALLOW = API_METHODS.join(", ");
+
+/**
+ * Routes one request. Knows nothing of Lambda events, so it is tested with plain strings. HEAD gets
+ * GET's status and headers with an empty body; OPTIONS gets 204 and the Allow list (no CORS headers:
+ * the API serves its own origin, so a cross-origin preflight is meant to fail).
+ */
 export async function routeRequest(method: string, path: string, dependencies: ApiDependencies, metrics: RequestMetrics): Promise<ApiResponse> {
+    if (method === "HEAD") {
+        const response = await routeRequest("GET", path, dependencies, metrics);
+        return { ...response, body: "" };
+    }
+    if (method === "OPTIONS") {
+        const known = path === "/healthz" || ITEM_PATH.test(path);
+        return known ? { statusCode: 204, headers: { allow: ALLOW }, body: "" } : json(404, { error: "not found" });
+    }
     if (path === "/healthz") {
         if (method !== "GET") return methodNotAllowed();
         // Always 200: the function works without Redis, so a Redis outage must not look like an API outage.
@@ -55,7 +70,7 @@ export function json(statusCode: number, body: unknown): ApiResponse {
 }
 
 function methodNotAllowed(): ApiResponse {
-    const response = json(405, { error: "method not allowed: use GET" });
-    response.headers.allow = "GET";
+    const response = json(405, { error: `method not allowed: use ${ALLOW}` });
+    response.headers.allow = ALLOW;
     return response;
 }

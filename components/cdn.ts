@@ -43,6 +43,17 @@ const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
  */
 const COMPONENT_NAME = /^[a-z][a-z0-9-]{0,29}$/;
 const MAX_CACHE_KEY_HEADERS = 10;
+/** CloudFront quota: query strings in a cache policy's allowlist. */
+const MAX_CACHE_KEY_QUERY_STRINGS = 10;
+const QUERY_STRING_NAME = /^[A-Za-z0-9_.~-]{1,128}$/;
+
+/**
+ * The API behaviour's methods. GET and HEAD are cached; OPTIONS reaches the function. Write methods are
+ * left out: with a lambda origin access control CloudFront signs the request but not its body, so AWS
+ * rejects a body unless the viewer sends its own x-amz-content-sha256, and the app answers only these.
+ */
+export const API_ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
+export const API_CACHED_METHODS = ["GET", "HEAD"] as const;
 
 export interface CdnArgs {
     /**
@@ -117,6 +128,14 @@ export interface CdnArgs {
      */
     cacheKeyHeaders?: string[];
     /**
+     * Query string parameters that take part in the API cache key, none by default. Pass exactly the ones
+     * the function reads (index.ts passes the app's API_QUERY_PARAMETERS): any other parameter would let
+     * `?x=<random>` miss the cache and reach the function.
+     * @default []
+     * @example ["page"]
+     */
+    cacheKeyQueryStrings?: readonly string[];
+    /**
      * Days to keep access logs and WAF logs.
      * @default 30
      * @example 365
@@ -131,13 +150,6 @@ export interface CdnArgs {
      * @example baseline.edgeKeyArn
      */
     edgeKmsKeyArn: pulumi.Input<string>;
-    /**
-     * Settings copied onto the us-east-1 provider this component creates (an explicit provider does not
-     * read the stack's `aws:` config). The region is always us-east-1.
-     * @default {}
-     * @example { profile: "bulwark-prod", allowedAccountIds: ["123456789012"] }
-     */
-    edgeProviderArgs?: Omit<aws.ProviderArgs, "region">;
     /**
      * Protect the buckets and the WAF log group from deletion (Pulumi `protect`).
      * @default false
@@ -165,10 +177,10 @@ export interface NormalizedCdnArgs {
     staticAssets: boolean;
     apiCacheTtlSeconds: number;
     cacheKeyHeaders: string[];
+    cacheKeyQueryStrings: string[];
     logRetentionDays: LogRetentionDays;
     /** Checked again when an output resolves. */
     edgeKmsKeyArn: pulumi.Output<string>;
-    edgeProviderArgs: Omit<aws.ProviderArgs, "region">;
     protect: boolean;
     tags: Record<string, string>;
 }
@@ -177,7 +189,7 @@ export interface NormalizedCdnArgs {
 export const CDN_ARG_NAMES: readonly (keyof CdnArgs)[] = [
     "functionUrl", "functionName", "aliasName", "priceClass", "wafMode", "rateLimitPer5Min",
     "originReadTimeoutSeconds", "domainName", "certificateArn", "staticAssets", "apiCacheTtlSeconds",
-    "cacheKeyHeaders", "logRetentionDays", "edgeKmsKeyArn", "edgeProviderArgs", "protect", "tags",
+    "cacheKeyHeaders", "cacheKeyQueryStrings", "logRetentionDays", "edgeKmsKeyArn", "protect", "tags",
 ];
 
 /**
@@ -227,15 +239,12 @@ export function validateCdnArgs(name: string, args: CdnArgs): NormalizedCdnArgs 
 
     const customDomain = validateCustomDomain(fail, args.domainName, args.certificateArn);
     const cacheKeyHeaders = validateCacheKeyHeaders(fail, args.cacheKeyHeaders ?? []);
+    const cacheKeyQueryStrings = validateCacheKeyQueryStrings(fail, args.cacheKeyQueryStrings ?? []);
 
     if (args.edgeKmsKeyArn === undefined || args.edgeKmsKeyArn === "") {
         throw fail("edgeKmsKeyArn", args.edgeKmsKeyArn, "the ARN of a KMS key in us-east-1 that encrypts the edge logs and buckets, such as the Baseline's edgeKeyArn");
     }
     if (typeof args.edgeKmsKeyArn === "string") edgeKeyArn(name, args.edgeKmsKeyArn);
-    const edgeProviderArgs = args.edgeProviderArgs ?? {};
-    if ("region" in edgeProviderArgs) {
-        throw fail("edgeProviderArgs.region", (edgeProviderArgs as Record<string, unknown>).region, "left out: the edge provider is always in us-east-1");
-    }
 
     return {
         functionUrl: args.functionUrl,
@@ -249,9 +258,9 @@ export function validateCdnArgs(name: string, args: CdnArgs): NormalizedCdnArgs 
         staticAssets,
         apiCacheTtlSeconds,
         cacheKeyHeaders,
+        cacheKeyQueryStrings,
         logRetentionDays,
         edgeKmsKeyArn: pulumi.output(args.edgeKmsKeyArn).apply((arn) => edgeKeyArn(name, arn)),
-        edgeProviderArgs,
         protect,
         tags: args.tags ?? {},
     };
@@ -291,6 +300,20 @@ function validateCacheKeyHeaders(fail: Fail, headers: string[]): string[] {
         seen.add(lower);
     }
     return [...headers];
+}
+
+function validateCacheKeyQueryStrings(fail: Fail, names: readonly string[]): string[] {
+    if (!Array.isArray(names)) throw fail("cacheKeyQueryStrings", names, "a list of query string parameter names such as [\"page\"]");
+    if (names.length > MAX_CACHE_KEY_QUERY_STRINGS) {
+        throw fail("cacheKeyQueryStrings", names, `at most ${MAX_CACHE_KEY_QUERY_STRINGS} names (a CloudFront cache policy limit)`);
+    }
+    const seen = new Set<string>();
+    for (const name of names) {
+        if (typeof name !== "string" || !QUERY_STRING_NAME.test(name)) throw fail("cacheKeyQueryStrings", names, `parameter names only; "${name}" is not one`);
+        if (seen.has(name)) throw fail("cacheKeyQueryStrings", names, `free of duplicates ("${name}" appears twice)`);
+        seen.add(name);
+    }
+    return [...names];
 }
 
 /** The origin host of a function URL: no scheme, no trailing slash. Throws a named error for anything else. */
@@ -335,14 +358,13 @@ export class Cdn extends pulumi.ComponentResource {
         const args = validateCdnArgs(name, rawArgs);
         super("bulwark:edge:Cdn", name, {}, opts);
 
-        const edge = new aws.Provider(`${name}-us-east-1`, { ...args.edgeProviderArgs, region: EDGE_REGION }, { parent: this });
-        const webAcl = this.createWaf(name, args, edge);
+        const webAcl = this.createWaf(name, args);
         const policies = this.createPolicies(name, args);
-        const staticBucket = args.staticAssets ? this.createStaticBucket(name, args, edge) : undefined;
+        const staticBucket = args.staticAssets ? this.createStaticBucket(name, args) : undefined;
         const distribution = this.createDistribution(name, args, webAcl, policies, staticBucket);
         this.grantFunctionUrl(name, args, distribution);
-        if (staticBucket) this.grantStaticRead(name, staticBucket, distribution, edge);
-        this.createAccessLogs(name, args, edge, distribution);
+        if (staticBucket) this.grantStaticRead(name, staticBucket, distribution);
+        this.createAccessLogs(name, args, distribution);
 
         this.distributionId = distribution.id;
         this.distributionArn = distribution.arn;
@@ -351,8 +373,13 @@ export class Cdn extends pulumi.ComponentResource {
         this.registerOutputs({ distributionId: this.distributionId, distributionArn: this.distributionArn, domainName: this.domainName, url: this.url });
     }
 
-    /** A web ACL can guard CloudFront only when it is created in us-east-1 with scope CLOUDFRONT. */
-    private createWaf(name: string, args: NormalizedCdnArgs, edge: aws.Provider): aws.wafv2.WebAcl {
+    /**
+     * A web ACL can guard CloudFront only when it is created in us-east-1 with scope CLOUDFRONT. Every
+     * us-east-1 child sets the `region` input on the stack's own provider instead of using a second
+     * provider: an explicit provider would not inherit aws:profile, assumeRole or allowedAccountIds, and
+     * the edge resources could land in another account.
+     */
+    private createWaf(name: string, args: NormalizedCdnArgs): aws.wafv2.WebAcl {
         const { managedOverride, rateAction } = wafActions(args.wafMode);
         const visibility = (metric: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: `${name}-${metric}` });
         const rules: aws.types.input.wafv2.WebAclRule[] = [
@@ -375,6 +402,7 @@ export class Cdn extends pulumi.ComponentResource {
         const webAcl = new aws.wafv2.WebAcl(
             `${name}-waf`,
             {
+                region: EDGE_REGION,
                 scope: "CLOUDFRONT",
                 description: `Guards the ${name} CloudFront distribution, ${args.wafMode} mode`,
                 defaultAction: { allow: {} },
@@ -382,28 +410,30 @@ export class Cdn extends pulumi.ComponentResource {
                 visibilityConfig: visibility("waf"),
                 tags: args.tags,
             },
-            { parent: this, provider: edge },
+            { parent: this },
         );
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-waf-logs`,
             {
                 // WAF refuses log groups whose names do not start with this prefix.
+                region: EDGE_REGION,
                 namePrefix: `aws-waf-logs-${name}-`,
                 retentionInDays: args.logRetentionDays,
                 kmsKeyId: args.edgeKmsKeyArn,
                 tags: args.tags,
             },
-            { parent: this, provider: edge, protect: args.protect },
+            { parent: this, protect: args.protect },
         );
         new aws.wafv2.WebAclLoggingConfiguration(
             `${name}-waf-logging`,
             {
+                region: EDGE_REGION,
                 resourceArn: webAcl.arn,
                 logDestinationConfigs: [logGroup.arn],
                 // Viewers' credentials and sessions have no place in logs that many people can read.
                 redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
             },
-            { parent: this, provider: edge },
+            { parent: this },
         );
         return webAcl;
     }
@@ -426,7 +456,10 @@ export class Cdn extends pulumi.ComponentResource {
                           args.cacheKeyHeaders.length > 0
                               ? { headerBehavior: "whitelist", headers: { items: args.cacheKeyHeaders } }
                               : { headerBehavior: "none" },
-                      queryStringsConfig: { queryStringBehavior: "all" },
+                      queryStringsConfig:
+                          args.cacheKeyQueryStrings.length > 0
+                              ? { queryStringBehavior: "whitelist", queryStrings: { items: args.cacheKeyQueryStrings } }
+                              : { queryStringBehavior: "none" },
                       enableAcceptEncodingGzip: true,
                       enableAcceptEncodingBrotli: true,
                   };
@@ -501,14 +534,15 @@ export class Cdn extends pulumi.ComponentResource {
      * In us-east-1 with the access logs, because its SSE-KMS key must be in the bucket's region; an origin's
      * region only matters on cache misses, and assets are cached for a day.
      */
-    private createStaticBucket(name: string, args: NormalizedCdnArgs, edge: aws.Provider): aws.s3.Bucket {
-        const opts = { parent: this, provider: edge };
-        const bucket = new aws.s3.Bucket(`${name}-static`, { tags: args.tags }, { ...opts, protect: args.protect });
-        this.lockDownBucket(`${name}-static`, bucket, edge, args.edgeKmsKeyArn);
-        new aws.s3.BucketVersioning(`${name}-static-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
+    private createStaticBucket(name: string, args: NormalizedCdnArgs): aws.s3.Bucket {
+        const opts = { parent: this };
+        const bucket = new aws.s3.Bucket(`${name}-static`, { region: EDGE_REGION, tags: args.tags }, { ...opts, protect: args.protect });
+        this.lockDownBucket(`${name}-static`, bucket, args.edgeKmsKeyArn);
+        new aws.s3.BucketVersioning(`${name}-static-versioning`, { region: EDGE_REGION, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-static-lifecycle`,
             {
+                region: EDGE_REGION,
                 bucket: bucket.id,
                 rules: [
                     {
@@ -530,17 +564,17 @@ export class Cdn extends pulumi.ComponentResource {
      * Private, owner-enforced (no ACLs) and encrypted at rest with the edge key: the same for both buckets.
      * The S3 Bucket Key lets S3 reuse a bucket-level data key instead of calling KMS for every object.
      */
-    private lockDownBucket(prefix: string, bucket: aws.s3.Bucket, edge: aws.Provider, keyArn: pulumi.Input<string>) {
-        const opts = { parent: this, provider: edge };
+    private lockDownBucket(prefix: string, bucket: aws.s3.Bucket, keyArn: pulumi.Input<string>) {
+        const opts = { parent: this };
         const publicAccess = new aws.s3.BucketPublicAccessBlock(
             `${prefix}-public-access`,
-            { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            { region: EDGE_REGION, bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
             opts,
         );
-        new aws.s3.BucketOwnershipControls(`${prefix}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
+        new aws.s3.BucketOwnershipControls(`${prefix}-ownership`, { region: EDGE_REGION, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
         const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${prefix}-encryption`,
-            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }] },
+            { region: EDGE_REGION, bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }] },
             opts,
         );
         return { publicAccess, encryption };
@@ -601,8 +635,8 @@ export class Cdn extends pulumi.ComponentResource {
                 defaultCacheBehavior: {
                     targetOriginId: "api",
                     viewerProtocolPolicy: "redirect-to-https",
-                    allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
-                    cachedMethods: ["GET", "HEAD"],
+                    allowedMethods: [...API_ALLOWED_METHODS],
+                    cachedMethods: [...API_CACHED_METHODS],
                     compress: true,
                     cachePolicyId: policies.apiCache.id,
                     originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
@@ -627,7 +661,7 @@ export class Cdn extends pulumi.ComponentResource {
         new aws.lambda.Permission(`${name}-invoke-function`, { ...common, action: "lambda:InvokeFunction", invokedViaFunctionUrl: true }, { parent: this });
     }
 
-    private grantStaticRead(name: string, bucket: aws.s3.Bucket, distribution: aws.cloudfront.Distribution, edge: aws.Provider): void {
+    private grantStaticRead(name: string, bucket: aws.s3.Bucket, distribution: aws.cloudfront.Distribution): void {
         const policy = pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [
@@ -642,7 +676,7 @@ export class Cdn extends pulumi.ComponentResource {
                 },
             ],
         });
-        new aws.s3.BucketPolicy(`${name}-static-policy`, { bucket: bucket.id, policy }, { parent: this, provider: edge });
+        new aws.s3.BucketPolicy(`${name}-static-policy`, { region: EDGE_REGION, bucket: bucket.id, policy }, { parent: this });
     }
 
     /**
@@ -650,13 +684,14 @@ export class Cdn extends pulumi.ComponentResource {
      * bucket stays BucketOwnerEnforced. The delivery source must be in us-east-1, so the whole chain
      * (and the bucket, to keep the logs beside the WAF's) lives there.
      */
-    private createAccessLogs(name: string, args: NormalizedCdnArgs, edge: aws.Provider, distribution: aws.cloudfront.Distribution): void {
-        const opts = { parent: this, provider: edge };
-        const bucket = new aws.s3.Bucket(`${name}-access-logs`, { tags: args.tags }, { ...opts, protect: args.protect });
-        const { publicAccess, encryption } = this.lockDownBucket(`${name}-access-logs`, bucket, edge, args.edgeKmsKeyArn);
+    private createAccessLogs(name: string, args: NormalizedCdnArgs, distribution: aws.cloudfront.Distribution): void {
+        const opts = { parent: this };
+        const bucket = new aws.s3.Bucket(`${name}-access-logs`, { region: EDGE_REGION, tags: args.tags }, { ...opts, protect: args.protect });
+        const { publicAccess, encryption } = this.lockDownBucket(`${name}-access-logs`, bucket, args.edgeKmsKeyArn);
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-access-logs-lifecycle`,
             {
+                region: EDGE_REGION,
                 bucket: bucket.id,
                 rules: [
                     {
@@ -672,13 +707,14 @@ export class Cdn extends pulumi.ComponentResource {
         );
         const source = new aws.cloudwatch.LogDeliverySource(
             `${name}-logs-source`,
-            { logType: "ACCESS_LOGS", resourceArn: distribution.arn, tags: args.tags },
+            { region: EDGE_REGION, logType: "ACCESS_LOGS", resourceArn: distribution.arn, tags: args.tags },
             opts,
         );
-        const account = aws.getCallerIdentityOutput({}, opts).accountId;
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const bucketPolicy = new aws.s3.BucketPolicy(
             `${name}-access-logs-policy`,
             {
+                region: EDGE_REGION,
                 bucket: bucket.id,
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
@@ -702,12 +738,12 @@ export class Cdn extends pulumi.ComponentResource {
         );
         const destination = new aws.cloudwatch.LogDeliveryDestination(
             `${name}-logs-destination`,
-            { outputFormat: "json", deliveryDestinationConfiguration: { destinationResourceArn: bucket.arn }, tags: args.tags },
+            { region: EDGE_REGION, outputFormat: "json", deliveryDestinationConfiguration: { destinationResourceArn: bucket.arn }, tags: args.tags },
             opts,
         );
         new aws.cloudwatch.LogDelivery(
             `${name}-logs-delivery`,
-            { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags: args.tags },
+            { region: EDGE_REGION, deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags: args.tags },
             // Objects written before the default encryption exists would be SSE-S3 for good.
             { ...opts, dependsOn: [bucketPolicy, encryption] },
         );

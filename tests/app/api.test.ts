@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { ApiDependencies, routeRequest } from "../../app/api";
 import { CacheAside, Origin } from "../../app/cache-aside";
 import { RequestMetrics } from "../../app/emf";
+import { API_METHODS } from "../../app/http-contract";
 
 function dependencies() {
     const touched: string[] = [];
@@ -56,13 +57,44 @@ describe("routeRequest", () => {
         assert.deepEqual(JSON.parse(response.body), { status: "ok", redis: { status: "down", error: "connect ECONNREFUSED", breaker: "open" } });
     });
 
-    it("answers 405 with Allow: GET for other methods and 404 for unknown paths", async () => {
+    it("answers 405 with Allow: GET, HEAD, OPTIONS for write methods and 404 for unknown paths", async () => {
         const { deps, touched } = dependencies();
-        const post = await routeRequest("POST", "/items/a1", deps, new RequestMetrics());
-        assert.equal(post.statusCode, 405);
-        assert.equal(post.headers.allow, "GET");
+        for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+            const response = await routeRequest(method, "/items/a1", deps, new RequestMetrics());
+            assert.equal(response.statusCode, 405, method);
+            assert.equal(response.headers.allow, "GET, HEAD, OPTIONS");
+        }
         assert.equal((await routeRequest("GET", "/items/a1/extra", deps, new RequestMetrics())).statusCode, 404);
         assert.equal((await routeRequest("GET", "/", deps, new RequestMetrics())).statusCode, 404);
         assert.deepEqual(touched, []);
+    });
+
+    it("answers HEAD with GET's status and headers and an empty body, on every route", async () => {
+        for (const path of ["/items/Ab_9-z", "/healthz", "/items/a.b", "/nowhere"]) {
+            const get = await routeRequest("GET", path, dependencies().deps, new RequestMetrics());
+            const head = await routeRequest("HEAD", path, dependencies().deps, new RequestMetrics());
+            assert.ok(get.body.length > 0, path);
+            assert.deepEqual(head, { ...get, body: "" }, path);
+        }
+    });
+
+    it("answers OPTIONS with 204 and the Allow list on known routes, without touching cache or origin", async () => {
+        const { deps, touched } = dependencies();
+        for (const path of ["/items/a1", "/healthz"]) {
+            assert.deepEqual(await routeRequest("OPTIONS", path, deps, new RequestMetrics()), { statusCode: 204, headers: { allow: "GET, HEAD, OPTIONS" }, body: "" });
+        }
+        assert.equal((await routeRequest("OPTIONS", "/nowhere", deps, new RequestMetrics())).statusCode, 404);
+        assert.deepEqual(touched, []);
+    });
+});
+
+describe("the HTTP contract shared with the CDN", () => {
+    it("allows exactly the methods the router answers without 405", async () => {
+        const answered: string[] = [];
+        for (const method of ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]) {
+            const response = await routeRequest(method, "/healthz", dependencies().deps, new RequestMetrics());
+            if (response.statusCode !== 405) answered.push(method);
+        }
+        assert.deepEqual(answered, [...API_METHODS]);
     });
 });

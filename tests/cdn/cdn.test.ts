@@ -1,16 +1,16 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { API_METHODS } from "../../app/http-contract";
 import { ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID, Cdn } from "../../components/cdn";
 import { assertRejects, record, Recording, UNKNOWN } from "../helpers/offline";
-import { baseArgs, CERTIFICATE_ARN, EDGE_KEY_ARN, FUNCTION_HOST, providerOf, recordCdn, statements, T } from "./helpers";
+import { baseArgs, CERTIFICATE_ARN, EDGE_KEY_ARN, FUNCTION_HOST, recordCdn, statements, T } from "./helpers";
 
 describe("Cdn: children", () => {
     it("creates exactly the API-only set of children, all parented to the component and named after it", async () => {
         const rec = await recordCdn();
         const cdn = rec.one(T.cdn);
         rec.assertChildren(cdn.urn, {
-            [T.provider]: 1,
             [T.webAcl]: 1,
             [T.logGroup]: 1,
             [T.wafLogging]: 1,
@@ -187,8 +187,14 @@ describe("Cdn: viewers and behaviours", () => {
         assert.strictEqual(behavior.originRequestPolicyId, "b689b0a8-53d0-40ab-baf2-68738e2966ac");
         assert.strictEqual(behavior.forwardedValues, undefined, "legacy forwardedValues would bypass the policies");
         assert.strictEqual(behavior.compress, true);
-        assert.deepStrictEqual(behavior.allowedMethods, ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]);
         assert.deepStrictEqual(behavior.cachedMethods, ["GET", "HEAD"]);
+    });
+
+    it("allows only GET, HEAD and OPTIONS on the API, the methods the app answers (a body would need the viewer's x-amz-content-sha256 under the lambda OAC)", async () => {
+        const rec = await recordCdn();
+        const behavior = rec.inputs(T.distribution).defaultCacheBehavior;
+        assert.deepStrictEqual(behavior.allowedMethods, ["GET", "HEAD", "OPTIONS"]);
+        assert.deepStrictEqual(behavior.allowedMethods, [...API_METHODS]);
     });
 
     it("serves HTTP/2 and HTTP/3 over IPv4 and IPv6 from the chosen price class", async () => {
@@ -237,18 +243,26 @@ describe("Cdn: viewers and behaviours", () => {
 describe("Cdn: cache and response headers policies", () => {
     const policyNamed = (rec: Recording, name: string) => rec.inputs(T.cachePolicy, name);
 
-    it("caches API responses briefly, keyed on path and every query string, compressed with gzip and brotli", async () => {
+    it("caches API responses briefly, keyed on the path alone (no query string), compressed with gzip and brotli", async () => {
         const rec = await recordCdn();
         const policy = policyNamed(rec, "cdn-api-cache");
         assert.deepStrictEqual([policy.minTtl, policy.defaultTtl, policy.maxTtl], [0, 5, 10]);
         assert.deepStrictEqual(policy.parametersInCacheKeyAndForwardedToOrigin, {
             cookiesConfig: { cookieBehavior: "none" },
             headersConfig: { headerBehavior: "none" },
-            queryStringsConfig: { queryStringBehavior: "all" },
+            queryStringsConfig: { queryStringBehavior: "none" },
             enableAcceptEncodingGzip: true,
             enableAcceptEncodingBrotli: true,
         });
         assert.strictEqual(rec.inputs(T.distribution).defaultCacheBehavior.cachePolicyId, rec.one(T.cachePolicy, "cdn-api-cache").id);
+    });
+
+    it("keys on exactly the query strings it is given, as an allowlist", async () => {
+        const rec = await recordCdn({ cacheKeyQueryStrings: ["page", "lang"] });
+        assert.deepStrictEqual(policyNamed(rec, "cdn-api-cache").parametersInCacheKeyAndForwardedToOrigin.queryStringsConfig, {
+            queryStringBehavior: "whitelist",
+            queryStrings: { items: ["page", "lang"] },
+        });
     });
 
     it("follows apiCacheTtlSeconds and adds the chosen headers to the key", async () => {
@@ -305,16 +319,11 @@ describe("Cdn: cache and response headers policies", () => {
 });
 
 describe("Cdn: WAF", () => {
-    it("creates a CLOUDFRONT-scoped web ACL through its own us-east-1 provider and attaches it", async () => {
+    it("creates a CLOUDFRONT-scoped web ACL in us-east-1 through the region input, on the stack's own provider, and attaches it", async () => {
         const rec = await recordCdn();
         const webAcl = rec.one(T.webAcl);
         assert.strictEqual(webAcl.inputs.scope, "CLOUDFRONT");
-        const provider = providerOf(rec, webAcl.provider);
-        assert.ok(provider, "the web ACL must name an explicit provider");
-        assert.strictEqual(provider.type, T.provider);
-        assert.strictEqual(provider.name, "cdn-us-east-1");
-        assert.strictEqual(provider.inputs.region, "us-east-1");
-        assert.strictEqual(provider.parent, rec.one(T.cdn).urn);
+        assert.strictEqual(webAcl.inputs.region, "us-east-1");
         assert.match(String(webAcl.outputs.arn), /^arn:aws:wafv2:us-east-1:123456789012:global\/webacl\//);
         const distribution = rec.one(T.distribution);
         assert.strictEqual(distribution.inputs.webAclId, webAcl.outputs.arn);
@@ -322,12 +331,15 @@ describe("Cdn: WAF", () => {
         assert.strictEqual(distribution.provider, null, "the distribution is global and stays on the stack's provider");
     });
 
-    it("copies edgeProviderArgs onto the edge provider", async () => {
-        const rec = await recordCdn({ edgeProviderArgs: { profile: "bulwark-prod", allowedAccountIds: ["123456789012"] } });
-        const provider = rec.one(T.provider).inputs;
-        assert.strictEqual(provider.region, "us-east-1");
-        assert.strictEqual(provider.profile, "bulwark-prod");
-        assert.match(JSON.stringify(provider.allowedAccountIds), /123456789012/);
+    it("creates no provider of its own, so every edge resource inherits the stack's profile, role and allowed accounts", async () => {
+        const rec = await recordCdn({ staticAssets: true });
+        assert.deepStrictEqual(rec.ofType(T.provider).map((p) => p.name), []);
+        const children = rec.childrenOf(rec.one(T.cdn).urn);
+        assert.deepStrictEqual(children.filter((r) => r.provider !== null).map((r) => r.name), []);
+        const inEdgeRegion = children.filter((r) => r.inputs.region === "us-east-1").map((r) => r.type);
+        for (const type of [T.webAcl, T.logGroup, T.wafLogging, T.bucket, T.encryption, T.deliverySource, T.deliveryDestination, T.delivery]) {
+            assert.ok(inEdgeRegion.includes(type), `${type} sets region us-east-1`);
+        }
     });
 
     it("blocks in block mode: rate rule first, then the three AWS managed groups with their own actions", async () => {
@@ -372,12 +384,12 @@ describe("Cdn: WAF", () => {
         assert.match(String(logGroup.outputs.name), /^aws-waf-logs-cdn-/);
         assert.strictEqual(logGroup.inputs.retentionInDays, 365);
         assert.strictEqual(logGroup.inputs.kmsKeyId, EDGE_KEY_ARN);
-        assert.strictEqual(providerOf(rec, logGroup.provider)?.inputs.region, "us-east-1");
+        assert.strictEqual(logGroup.inputs.region, "us-east-1");
         const logging = rec.one(T.wafLogging);
         assert.strictEqual(logging.inputs.resourceArn, rec.one(T.webAcl).outputs.arn);
         assert.deepStrictEqual(logging.inputs.logDestinationConfigs, [logGroup.outputs.arn]);
         assert.deepStrictEqual(logging.inputs.redactedFields, [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }]);
-        assert.strictEqual(providerOf(rec, logging.provider)?.inputs.region, "us-east-1");
+        assert.strictEqual(logging.inputs.region, "us-east-1");
     });
 
 });
@@ -421,13 +433,14 @@ describe("Cdn: static assets bucket", () => {
         const forBucket = (type: string) => rec.ofType(type).filter((r) => r.inputs.bucket === bucket.id);
         // Its SSE-KMS key must be in its region, and the edge key is in us-east-1: so is the bucket, with every control.
         for (const resource of [bucket, ...[T.publicAccess, T.ownership, T.encryption, T.versioning, T.lifecycle, T.bucketPolicy].flatMap(forBucket)]) {
-            assert.strictEqual(providerOf(rec, resource.provider)?.name, "cdn-us-east-1", resource.name);
+            assert.strictEqual(resource.inputs.region, "us-east-1", resource.name);
+            assert.strictEqual(resource.provider, null, resource.name);
         }
         assert.strictEqual(forBucket(T.lifecycle).length, 1);
         assert.match(String(bucket.outputs.bucketRegionalDomainName), /\.s3\.us-east-1\.amazonaws\.com$/);
         assert.deepStrictEqual(
             forBucket(T.publicAccess).map((r) => ({ ...r.inputs, bucket: undefined })),
-            [{ bucket: undefined, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }],
+            [{ region: "us-east-1", bucket: undefined, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }],
         );
         assert.deepStrictEqual(forBucket(T.ownership).map((r) => r.inputs.rule), [{ objectOwnership: "BucketOwnerEnforced" }]);
         assert.deepStrictEqual(forBucket(T.encryption).map((r) => r.inputs.rules), [
@@ -468,7 +481,7 @@ describe("Cdn: access logs", () => {
     it("delivers standard logs (v2) from this distribution to a private, encrypted, expiring bucket in us-east-1", async () => {
         const rec = await recordCdn({ logRetentionDays: 90 });
         const bucket = rec.one(T.bucket, "cdn-access-logs");
-        assert.strictEqual(providerOf(rec, bucket.provider)?.inputs.region, "us-east-1");
+        assert.strictEqual(bucket.inputs.region, "us-east-1");
         const forBucket = (type: string) => rec.ofType(type).filter((r) => r.inputs.bucket === bucket.id);
         assert.deepStrictEqual(
             forBucket(T.publicAccess).map((r) => [r.inputs.blockPublicAcls, r.inputs.blockPublicPolicy, r.inputs.ignorePublicAcls, r.inputs.restrictPublicBuckets]),
@@ -494,7 +507,7 @@ describe("Cdn: access logs", () => {
         assert.strictEqual(delivery.inputs.deliverySourceName, source.outputs.name);
         assert.strictEqual(delivery.inputs.deliveryDestinationArn, destination.outputs.arn);
         for (const resource of [source, destination, delivery]) {
-            assert.strictEqual(providerOf(rec, resource.provider)?.inputs.region, "us-east-1", resource.name);
+            assert.strictEqual(resource.inputs.region, "us-east-1", resource.name);
         }
 
         const policy = forBucket(T.bucketPolicy)[0];

@@ -37,13 +37,6 @@ export function recordCdn(overrides: Partial<CdnArgs> = {}, options: { preview?:
     return record(() => new Cdn("cdn", baseArgs(overrides)), { region: "eu-west-1", ...options });
 }
 
-/** The provider resource a recorded `provider` reference (`<urn>::<id>`) names. */
-export function providerOf(rec: Recording, reference: string | null) {
-    if (reference === null) return undefined;
-    const urn = reference.slice(0, reference.lastIndexOf("::"));
-    return rec.byUrn(urn);
-}
-
 export function statements(policyJson: string): any[] {
     return JSON.parse(policyJson).Statement;
 }

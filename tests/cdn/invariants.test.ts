@@ -4,7 +4,7 @@ import { CDN_ARG_NAMES, CdnArgs, MANAGED_RULE_GROUPS, validateCdnArgs } from "..
 import { ConfigError } from "../../stacks/errors";
 import { LOG_RETENTION_DAYS, PRICE_CLASSES, WAF_MODES } from "../../stacks/types";
 import { UNKNOWN } from "../helpers/offline";
-import { baseArgs, CERTIFICATE_ARN, EDGE_KEY_ARN, providerOf, recordCdn, T } from "./helpers";
+import { baseArgs, CERTIFICATE_ARN, EDGE_KEY_ARN, recordCdn, T } from "./helpers";
 
 /** Any combination of valid settings, including the extremes of every range. */
 const validArgs: fc.Arbitrary<Partial<CdnArgs>> = fc.record(
@@ -33,7 +33,7 @@ describe("Cdn invariants over every valid setting", () => {
 
                 const webAcl = rec.one(T.webAcl);
                 assert.strictEqual(webAcl.inputs.scope, "CLOUDFRONT");
-                assert.strictEqual(providerOf(rec, webAcl.provider)?.inputs.region, "us-east-1");
+                assert.strictEqual(webAcl.inputs.region, "us-east-1");
                 assert.deepStrictEqual(distribution.propertyDependencies.webAclId, [webAcl.urn]);
                 assert.strictEqual(inputs.webAclId, preview ? UNKNOWN : webAcl.outputs.arn);
                 const ruleNames = (webAcl.inputs.rules as any[]).map((r) => r.name);
@@ -72,7 +72,7 @@ describe("Cdn invariants over every valid setting", () => {
                 assert.strictEqual(rec.one(T.logGroup).inputs.kmsKeyId, EDGE_KEY_ARN);
                 const stores = [T.bucket, T.encryption, T.publicAccess, T.ownership, T.versioning, T.lifecycle, T.bucketPolicy, T.logGroup];
                 for (const resource of stores.flatMap((type) => rec.ofType(type))) {
-                    assert.strictEqual(providerOf(rec, resource.provider)?.inputs.region, "us-east-1", resource.name);
+                    assert.strictEqual(resource.inputs.region, "us-east-1", resource.name);
                 }
             }),
             { numRuns: 20 },
