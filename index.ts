@@ -29,14 +29,15 @@ export = async () => {
         protect,
     });
 
-    const appDirectory = await ensureAppBuilt();
+    const bundle = await ensureAppBuilt();
     const fn = new Function("api", {
         ...api,
         vpcId: network.vpcId,
         subnetIds: network.privateSubnetIds,
         httpsEgress: network.egress.strategy === "none" ? "endpoints" : "nat",
         egressSecurityGroupIds: network.endpointSecurityGroupId ? [network.endpointSecurityGroupId] : [],
-        code: new pulumi.asset.FileArchive(appDirectory),
+        code: new pulumi.asset.FileArchive(bundle.directory),
+        sourceMaps: bundle.sourceMaps,
         originReadTimeoutSeconds: cdnSettings.originReadTimeoutSeconds,
         cache: {
             endpoint: cache.endpoint,

@@ -57,8 +57,16 @@ export interface FunctionArgs {
      * @example [network.endpointSecurityGroupId]
      */
     egressSecurityGroupIds?: pulumi.Input<string>[];
-    /** The deployment package: a directory with `index.js` exporting `handler`. @example new pulumi.asset.FileArchive(await ensureAppBuilt()) */
+    /** The deployment package: a directory with `index.js` exporting `handler`. @example new pulumi.asset.FileArchive(bundle.directory) */
     code: pulumi.asset.Archive;
+    /**
+     * The package ships source maps: the function then runs with NODE_OPTIONS=--enable-source-maps, so
+     * stack traces in the log name the TypeScript sources (without the flag Node ignores the .map files,
+     * and shipping them would only grow the archive).
+     * @default false
+     * @example bundle.sourceMaps
+     */
+    sourceMaps?: boolean;
     /**
      * Memory in MB, 128 to 10240 (CPU scales with it). 512 or more is recommended: below 256 the
      * function with its Redis client has run out of memory.
@@ -140,6 +148,7 @@ export function normalizeFunctionArgs(args: FunctionArgs): NormalizedFunctionArg
         cacheTtlSeconds: args.cacheTtlSeconds ?? 300,
         redisTimeoutMs: args.redisTimeoutMs ?? 50,
         logRetentionDays: args.logRetentionDays ?? 14,
+        sourceMaps: args.sourceMaps ?? false,
         protect: args.protect ?? false,
     };
 }
@@ -177,6 +186,7 @@ export function validateFunctionArgs(
     if (!(a.code instanceof pulumi.asset.Archive)) {
         throw fail("code", typeof a.code, "a pulumi.asset.Archive of the built app (e.g. a FileArchive of build/app)");
     }
+    if (typeof a.sourceMaps !== "boolean") throw fail("sourceMaps", a.sourceMaps, "true or false");
     if (!isInteger(a.memoryMb) || a.memoryMb < 128 || a.memoryMb > 10240) {
         throw fail("memoryMb", a.memoryMb, "an integer between 128 and 10240 (512 or more recommended)");
     }
@@ -526,6 +536,7 @@ export class Function extends pulumi.ComponentResource {
             REDIS_AUTH_SECRET_ARN: a.cache.authSecretArn,
             REDIS_COMMAND_TIMEOUT_MS: String(a.redisTimeoutMs),
             CACHE_TTL_SECONDS: String(a.cacheTtlSeconds),
+            ...(a.sourceMaps ? { NODE_OPTIONS: "--enable-source-maps" } : {}),
         };
     }
 

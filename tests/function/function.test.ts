@@ -126,6 +126,12 @@ describe("Function component: the Lambda function", () => {
         assert.strictEqual(config.originTimeoutMs, 2500);
         assert.strictEqual(config.cache.ttlSeconds, 600);
     });
+
+    it("starts Node with --enable-source-maps exactly when the package ships source maps", async () => {
+        const variablesOf = async (overrides: Partial<FunctionArgs>) => unwrap<Record<string, string>>(((await build(overrides)).one(LAMBDA).inputs as any).environment.variables);
+        assert.strictEqual((await variablesOf({ sourceMaps: true })).NODE_OPTIONS, "--enable-source-maps");
+        assert.strictEqual("NODE_OPTIONS" in (await variablesOf({})), false, "no flag without maps: source-mapped traces cost time on every error");
+    });
 });
 
 describe("Function component: network", () => {
