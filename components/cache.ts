@@ -145,6 +145,15 @@ export interface CacheArgs {
      */
     logRetentionDays?: LogRetentionDays;
     /**
+     * Generation of the AUTH token, 1 or more. The token reaches ElastiCache through the provider's
+     * write-only inputs (`authTokenWo`, `passwordsWo`), which are sent only when this number changes:
+     * raise it to rotate the token (ElastiCache's ROTATE strategy keeps the old one valid until the next
+     * change, so running functions keep working until they read the new secret).
+     * @default 1
+     * @example 2
+     */
+    authTokenVersion?: number;
+    /**
      * Protect the cache and its AUTH secret from deletion, and take a final snapshot when the
      * replication group is deleted anyway.
      * @default false
@@ -173,6 +182,7 @@ export function withCacheDefaults(args: CacheArgs): ResolvedCacheArgs {
         maintenanceWindow: args.maintenanceWindow ?? "sun:05:00-sun:06:00",
         maxmemoryPolicy: args.maxmemoryPolicy ?? "allkeys-lru",
         logRetentionDays: args.logRetentionDays ?? 14,
+        authTokenVersion: args.authTokenVersion ?? 1,
         protect: args.protect ?? false,
     };
 }
@@ -207,6 +217,9 @@ export function validateCacheArgs(name: string, args: CacheArgs): ResolvedCacheA
     if (!isIntegerIn(resolved.replicas, 0, MAX_REPLICAS)) throw fail("replicas", resolved.replicas, `an integer from 0 to ${MAX_REPLICAS}`);
     if (typeof resolved.serverless !== "boolean") throw fail("serverless", resolved.serverless, "true or false");
     if (typeof resolved.protect !== "boolean") throw fail("protect", resolved.protect, "true or false");
+    if (!isIntegerIn(resolved.authTokenVersion, 1, Number.MAX_SAFE_INTEGER)) {
+        throw fail("authTokenVersion", resolved.authTokenVersion, "a whole number of at least 1 (raise it by one to rotate the AUTH token)");
+    }
     if (!isIntegerIn(resolved.snapshotRetentionDays, 0, MAX_SNAPSHOT_RETENTION_DAYS)) {
         throw fail("snapshotRetentionDays", resolved.snapshotRetentionDays, `an integer from 0 (no snapshots) to ${MAX_SNAPSHOT_RETENTION_DAYS}`);
     }
@@ -299,7 +312,7 @@ export class Cache extends pulumi.ComponentResource {
         super("bulwark:data:Cache", name, {}, opts);
         this.name = name;
 
-        const authToken = this.createAuthToken();
+        const authToken = this.createAuthToken(settings);
         const authSecret = this.createAuthSecret(settings, authToken);
         const securityGroup = this.createSecurityGroup(settings);
         const cache = settings.serverless
@@ -352,10 +365,12 @@ export class Cache extends pulumi.ComponentResource {
         );
     }
 
-    private createAuthToken(): random.RandomPassword {
+    /** A new token for each `authTokenVersion`, so raising the version is all a rotation takes. */
+    private createAuthToken(settings: ResolvedCacheArgs): random.RandomPassword {
         return new random.RandomPassword(
             `${this.name}-auth-token`,
             {
+                keepers: { version: String(settings.authTokenVersion) },
                 length: AUTH_TOKEN_LENGTH,
                 special: true,
                 overrideSpecial: AUTH_TOKEN_SPECIAL_CHARACTERS,
@@ -378,7 +393,7 @@ export class Cache extends pulumi.ComponentResource {
         );
         new aws.secretsmanager.SecretVersion(
             `${this.name}-auth-secret-version`,
-            { secretId: secret.id, secretString: pulumi.secret(authToken.result) },
+            { secretId: secret.id, secretStringWo: pulumi.secret(authToken.result), secretStringWoVersion: settings.authTokenVersion },
             { parent: this },
         );
         return secret;
@@ -419,6 +434,7 @@ export class Cache extends pulumi.ComponentResource {
             { parent: this },
         );
         const highlyAvailable = settings.replicas >= 1;
+        const finalSnapshot = settings.protect ? this.finalSnapshotIdentifier(settings, subnetGroup) : undefined;
         const group = new aws.elasticache.ReplicationGroup(
             `${this.name}-rg`,
             {
@@ -438,14 +454,17 @@ export class Cache extends pulumi.ComponentResource {
                 kmsKeyId: settings.kmsKeyArn,
                 transitEncryptionEnabled: true,
                 transitEncryptionMode: supportsTransitEncryptionMode(settings.engine, settings.engineVersion) ? "required" : undefined,
-                authToken: pulumi.secret(authToken.result),
+                // Write-only: never in the group's outputs, sent only when the version changes.
+                authTokenWo: pulumi.secret(authToken.result),
+                authTokenWoVersion: settings.authTokenVersion,
+                authTokenUpdateStrategy: "ROTATE",
                 snapshotRetentionLimit: settings.snapshotRetentionDays,
                 snapshotWindow: settings.snapshotWindow,
                 maintenanceWindow: settings.maintenanceWindow,
                 autoMinorVersionUpgrade: true,
                 // Changes wait for the maintenance window instead of restarting nodes mid-deploy.
                 applyImmediately: false,
-                finalSnapshotIdentifier: settings.protect ? physicalId(this.name, "final") : undefined,
+                finalSnapshotIdentifier: finalSnapshot,
                 logDeliveryConfigurations: [
                     { destination: slowLog.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log" },
                 ],
@@ -458,6 +477,26 @@ export class Cache extends pulumi.ComponentResource {
             replicationGroupId: group.replicationGroupId,
             serverlessCacheName: undefined,
         };
+    }
+
+    /**
+     * ElastiCache takes the final snapshot under the identifier in the deleted group's state, and a
+     * snapshot name can exist once: a fixed name works for the first replacement and makes the second
+     * fail (SnapshotAlreadyExistsFault), leaving the old group behind. The suffix is regenerated with
+     * every input that replaces the group (the provider's ForceNew arguments Bulwark sets), so each
+     * generation of the group names its own snapshot; changing the identifier alone is an in-place update.
+     */
+    private finalSnapshotIdentifier(settings: ResolvedCacheArgs, subnetGroup: aws.elasticache.SubnetGroup): pulumi.Output<string> {
+        const suffix = new random.RandomId(
+            `${this.name}-final-snapshot-suffix`,
+            {
+                byteLength: 4,
+                // The replacing inputs that can vary here; port, at-rest encryption and cluster mode are fixed.
+                keepers: { subnetGroupName: subnetGroup.name, kmsKeyId: settings.kmsKeyArn },
+            },
+            { parent: this },
+        );
+        return pulumi.interpolate`${physicalId(this.name, "final")}-${suffix.hex}`;
     }
 
     /**
@@ -477,7 +516,8 @@ export class Cache extends pulumi.ComponentResource {
                 userName: "default",
                 engine: settings.engine,
                 accessString: SERVERLESS_ACCESS_STRING,
-                authenticationMode: { type: "password", passwords: [pulumi.secret(authToken.result)] },
+                passwordsWo: pulumi.secret(authToken.result),
+                passwordsWoVersion: settings.authTokenVersion,
             },
             { parent: this },
         );

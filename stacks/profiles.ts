@@ -53,7 +53,7 @@ export const DEV_PROFILE: Profile = deepFreeze({
     },
     api: { ...SHARED_API, memoryMb: 512, timeoutSeconds: 10, logRetentionDays: 14 },
     cache: { ...SHARED_CACHE, nodeType: "cache.t4g.micro", replicas: 0, snapshotRetentionDays: 1 },
-    cdn: { ...SHARED_CDN, wafMode: "count", logRetentionDays: 30 },
+    cdn: { ...SHARED_CDN, wafMode: "block", logRetentionDays: 30 },
     security: {
         ownAccountServices: false,
         alertEmails: [],
@@ -77,7 +77,8 @@ export const PROD_PROFILE: Profile = deepFreeze({
         flowLogRetentionDays: 365,
     },
     api: { ...SHARED_API, memoryMb: 1024, timeoutSeconds: 15, reservedConcurrency: 50, logRetentionDays: 90 },
-    cache: { ...SHARED_CACHE, nodeType: "cache.t4g.small", replicas: 1, snapshotRetentionDays: 7 },
+    // Not burstable: a t4g node that spends its CPU credits is throttled to its baseline under steady load.
+    cache: { ...SHARED_CACHE, nodeType: "cache.m7g.large", replicas: 1, snapshotRetentionDays: 7 },
     cdn: { ...SHARED_CDN, wafMode: "block", logRetentionDays: 365 },
     security: {
         ownAccountServices: true,

@@ -22,6 +22,9 @@ import {
 } from "./types";
 import { MINIMUM_WINDOW_MINUTES, parseDailyWindow, parseWeeklyWindow, windowMinutes, windowsOverlap } from "./windows";
 
+
+/** Node families that run on CPU credits (cache.t3.*, cache.t4g.*). */
+const BURSTABLE_NODE_TYPE = /^cache\.t\d+g?\./;
 export * from "./types";
 export { carveSubnets, SubnetCidrs } from "./subnets";
 export { ConfigError } from "./errors";
@@ -568,6 +571,13 @@ function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Setting
                 key("cache", "replicas"), cache.replicas,
                 `at least ${PROD_MINIMUMS.cacheReplicas} in the prod profile (unless ${key("cache", "serverless")} is true), so a node failure fails over instead of emptying the cache`,
                 key("cache", "replicas"), "1",
+            );
+        }
+        if (!cache.serverless && BURSTABLE_NODE_TYPE.test(cache.nodeType)) {
+            throw report.error(
+                key("cache", "nodeType"), cache.nodeType,
+                "a non-burstable node type in the prod profile (cache.m7g.large or an r7g, m6g or r6g type): a t-family node that runs out of CPU credits is throttled to its baseline",
+                key("cache", "nodeType"), "cache.m7g.large",
             );
         }
         if (cache.snapshotRetentionDays < PROD_MINIMUMS.snapshotRetentionDays) {

@@ -148,14 +148,32 @@ describe("Cache (node-based, dev-like)", () => {
         assert.deepStrictEqual(Object.keys(rec.run.stackOutputs).sort(), ["authSecretArn", "endpoint", "port", "replicationGroupId", "securityGroupId"]);
         assert.ok(!appearsInPlain(rec.run.stackOutputs, token));
         const usedIn = rec.resources.flatMap((r) => secretPathsContaining(r.inputs, token).map((path) => `${r.name}.${path}`)).sort();
-        assert.deepStrictEqual(usedIn, ["cache-auth-secret-version.secretString", "cache-rg.authToken"]);
+        assert.deepStrictEqual(usedIn, ["cache-auth-secret-version.secretStringWo", "cache-rg.authTokenWo"]);
+    });
+
+    it("sends the token through write-only inputs only, versioned, and rotates without locking clients out", () => {
+        const rg = rec.inputs(RG_TYPE);
+        assert.strictEqual(rg.authToken, undefined, "authToken would keep the token in the group's outputs and diff it on every run");
+        assert.strictEqual(rg.authTokenWoVersion, 1);
+        assert.strictEqual(rg.authTokenUpdateStrategy, "ROTATE");
+        assert.strictEqual(rec.inputs(SECRET_VERSION_TYPE).secretString, undefined);
+        assert.strictEqual(rec.inputs(SECRET_VERSION_TYPE).secretStringWoVersion, 1);
+        assert.deepStrictEqual(rec.inputs(PASSWORD_TYPE).keepers, { version: "1" });
+    });
+
+    it("makes a new token and sends it to both the group and the secret when authTokenVersion rises", async () => {
+        const rotated = await record(() => void new Cache("cache", devArgs({ authTokenVersion: 2 })));
+        assert.deepStrictEqual(rotated.inputs(PASSWORD_TYPE).keepers, { version: "2" });
+        assert.strictEqual(rotated.inputs(RG_TYPE).authTokenWoVersion, 2);
+        assert.strictEqual(rotated.inputs(SECRET_VERSION_TYPE).secretStringWoVersion, 2);
+        assert.strictEqual(rotated.inputs(RG_TYPE).authTokenWo, generatedToken(rotated));
     });
 
     it("stores the bare token in a secret encrypted with the data key", () => {
         assert.strictEqual(rec.inputs(SECRET_TYPE).kmsKeyId, DATA_KEY_ARN);
         const version = rec.inputs(SECRET_VERSION_TYPE);
         assert.strictEqual(version.secretId, rec.one(SECRET_TYPE).id);
-        assert.strictEqual(version.secretString, generatedToken(rec));
+        assert.strictEqual(version.secretStringWo, generatedToken(rec));
     });
 });
 
@@ -180,10 +198,26 @@ describe("Cache (node-based, prod-like)", () => {
     it("keeps a week of snapshots, protects the data and takes a final snapshot", () => {
         const rg = rec.inputs(RG_TYPE);
         assert.strictEqual(rg.snapshotRetentionLimit, 7);
-        assert.strictEqual(rg.finalSnapshotIdentifier, "bulwark-dev-cache-final");
+        assert.match(rg.finalSnapshotIdentifier, /^bulwark-dev-cache-final-[0-9a-f]{8}$/);
         assert.strictEqual(rec.one(RG_TYPE).options.protect, true);
         assert.strictEqual(rec.one(SECRET_TYPE).options.protect, true);
         assert.strictEqual(rec.inputs("aws:cloudwatch/logGroup:LogGroup").retentionInDays, 90);
+    });
+
+    it("names each generation's final snapshot apart: the suffix is regenerated with every input that replaces the group", async () => {
+        const suffix = rec.one("random:index/randomId:RandomId");
+        assert.strictEqual(suffix.name, "cache-final-snapshot-suffix");
+        assert.strictEqual(rec.inputs(RG_TYPE).finalSnapshotIdentifier, `bulwark-dev-cache-final-${unwrap(suffix.outputs).hex}`);
+        assert.deepStrictEqual(rec.one(RG_TYPE).propertyDependencies.finalSnapshotIdentifier, [suffix.urn]);
+        const keepers = unwrap(suffix.inputs).keepers;
+        assert.deepStrictEqual(Object.keys(keepers).sort(), ["kmsKeyId", "subnetGroupName"]);
+        assert.strictEqual(keepers.subnetGroupName, rec.inputs(RG_TYPE).subnetGroupName);
+        assert.strictEqual(keepers.kmsKeyId, rec.inputs(RG_TYPE).kmsKeyId);
+        // A new key replaces the group (kms_key_id is ForceNew) and changes a keeper, which replaces the
+        // suffix: the random provider draws a new value (the mocks keep theirs, so the keepers are what is checked).
+        const otherKey = DATA_KEY_ARN.replace(/.{4}$/, "ffff");
+        const rekeyed = await record(() => void new Cache("cache", prodArgs({ kmsKeyArn: otherKey })));
+        assert.strictEqual(unwrap(rekeyed.one("random:index/randomId:RandomId").inputs).keepers.kmsKeyId, otherKey);
     });
 
     it("sets numCacheClusters to 1 + replicas for every replica count", async () => {
@@ -343,14 +377,16 @@ describe("Cache (serverless)", () => {
         assert.strictEqual(user.userName, "default");
         assert.strictEqual(user.engine, "valkey");
         assert.strictEqual(user.accessString, SERVERLESS_ACCESS_STRING);
-        assert.deepStrictEqual(user.authenticationMode, { type: "password", passwords: [token] });
+        assert.strictEqual(user.authenticationMode, undefined, "passwords there would sit in the user's outputs");
+        assert.strictEqual(user.passwordsWo, token);
+        assert.strictEqual(user.passwordsWoVersion, 1);
         assert.strictEqual(user.noPasswordRequired, undefined);
         assert.deepStrictEqual(rec.inputs("aws:elasticache/userGroup:UserGroup").userIds, [user.userId]);
         for (const resource of rec.resources) {
             assert.ok(!appearsInPlain(resource.inputs, token), `${resource.name} has the token in a plain input`);
         }
         const usedIn = rec.resources.flatMap((r) => secretPathsContaining(r.inputs, token).map((path) => `${r.name}.${path}`)).sort();
-        assert.deepStrictEqual(usedIn, ["cache-auth-secret-version.secretString", "cache-default-user.authenticationMode.passwords[0]"]);
+        assert.deepStrictEqual(usedIn, ["cache-auth-secret-version.secretStringWo", "cache-default-user.passwordsWo"]);
     });
 
     it("exposes the serverless endpoint and protects it like the node-based cache", async () => {
@@ -382,6 +418,6 @@ describe("Cache under preview", () => {
         // Auto-names are chosen before anything exists, so they are known in preview.
         assert.match(unwrap(rg.inputs).subnetGroupName, /^cache-subnet-group-[0-9a-f]{7}$/);
         assert.strictEqual(unwrap(rec.one(INGRESS_TYPE).inputs).securityGroupId, UNKNOWN);
-        assert.ok(isSecret(rg.inputs.authToken), "the token is secret even while unknown");
+        assert.ok(isSecret(rg.inputs.authTokenWo), "the token is secret even while unknown");
     });
 });

@@ -96,6 +96,15 @@ describe("stacks: cross-field rules", () => {
         assertRule({ cache: { replicas: 0 } }, "bulwark:cache.replicas", ["prod profile", "bulwark:cache.serverless"], "prod");
         assertRule({ cache: { snapshotRetentionDays: 3 } }, "bulwark:cache.snapshotRetentionDays", ["prod profile"], "prod");
         assert.strictEqual(resolve({ cache: { replicas: 0, serverless: true } }, "prod").cache.replicas, 0);
+    });
+
+    it("prod runs no burstable cache node; dev and a serverless prod cache may", () => {
+        for (const nodeType of ["cache.t4g.small", "cache.t3.medium"]) {
+            assertRule({ cache: { nodeType } }, "bulwark:cache.nodeType", ["non-burstable", "CPU credits"], "prod");
+        }
+        assert.strictEqual(resolve({ cache: { nodeType: "cache.r7g.large" } }, "prod").cache.nodeType, "cache.r7g.large");
+        assert.strictEqual(resolve({ cache: { nodeType: "cache.t4g.small", serverless: true, replicas: 0 } }, "prod").cache.serverless, true);
+        assert.strictEqual(resolve({ cache: { nodeType: "cache.t4g.small" } }).cache.nodeType, "cache.t4g.small");
         const cheap = resolve({ network: { azCount: 1 }, cache: { replicas: 0, snapshotRetentionDays: 0 } });
         assert.deepStrictEqual([cheap.network.azCount, cheap.cache.snapshotRetentionDays], [1, 0]);
         // A profile chosen by name gets the same minimums.

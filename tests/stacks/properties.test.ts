@@ -61,7 +61,8 @@ function validValues(profile: "dev" | "prod"): fc.Arbitrary<Values> {
                 stableVersion: fc.integer({ min: 1, max: 500 }).map(String),
             }),
             cache: fc.record({
-                nodeType: fc.constantFrom(...CACHE_NODE_TYPES),
+                // prod refuses burstable (cache.t*) nodes.
+                nodeType: fc.constantFrom(...CACHE_NODE_TYPES.filter((t) => !prod || !t.startsWith("cache.t"))),
                 replicas: fc.integer({ min: prod ? 1 : 0, max: 5 }),
                 snapshotRetentionDays: fc.integer({ min: prod ? 7 : 0, max: 35 }),
                 maxmemoryPolicy: fc.constantFrom(...MAXMEMORY_POLICIES),

@@ -21,7 +21,8 @@ export const enableAuth = resourceRule({
             }
             return;
         }
-        const token = get(resource.props, "authToken");
+        // authTokenWo is the same AUTH token, sent through the provider's write-only input.
+        const token = get(resource.props, "authToken") ?? get(resource.props, "authTokenWo");
         const groups = get(resource.props, "userGroupIds");
         const hasGroups = isUnknown(groups) || (asArray(groups) ?? []).length > 0;
         if (token === undefined && !hasGroups) {
