@@ -124,6 +124,9 @@ const crossField: fc.Arbitrary<BadCase> = fc.oneof(
     fc.integer({ min: 0, max: PROD_MINIMUMS.cacheReplicas - 1 }).map((replicas) => ({
         stack: "prod" as const, what: `prod with ${replicas} cache replicas`, sections: { cache: { replicas, serverless: false } }, expectKeys: [k("cache", "replicas")],
     })),
+    fc.constantFrom(...CACHE_NODE_TYPES.filter((t) => t.startsWith("cache.t"))).map((nodeType) => ({
+        stack: "prod" as const, what: `prod on a burstable ${nodeType}`, sections: { cache: { nodeType, serverless: false } }, expectKeys: [k("cache", "nodeType")],
+    })),
     fc.integer({ min: 0, max: PROD_MINIMUMS.snapshotRetentionDays - 1 }).map((days) => ({
         stack: "prod" as const, what: `prod with ${days} days of snapshots`, sections: { cache: { snapshotRetentionDays: days } }, expectKeys: [k("cache", "snapshotRetentionDays")],
     })),
@@ -243,7 +246,8 @@ function validSections(stack: Stack): fc.Arbitrary<Record<string, Record<string,
                 logRetentionDays: retention,
             }),
             cache: fc.record({
-                nodeType: fc.constantFrom(...CACHE_NODE_TYPES),
+                // prod refuses burstable (cache.t*) nodes unless the cache is serverless.
+                nodeType: fc.constantFrom(...CACHE_NODE_TYPES.filter((t) => !prod || !t.startsWith("cache.t"))),
                 snapshotRetentionDays: fc.integer({ min: prod ? PROD_MINIMUMS.snapshotRetentionDays : 0, max: 35 }),
                 maxmemoryPolicy: fc.constantFrom(...MAXMEMORY_POLICIES),
             }),
