@@ -5,6 +5,7 @@ import { asArray, get, isUnknown, Read } from "../../lib/values";
 const VOLUME = "aws:ebs/volume:Volume";
 const INSTANCE = "aws:ec2/instance:Instance";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 const ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
 
 /** Encrypted, or not knowable yet (launch templates take the flag as the string "true"). */
@@ -17,7 +18,8 @@ function unencryptedDisks(type: string, props: unknown): string[] {
     switch (type) {
         case VOLUME:
             return encrypted(get(props, "encrypted")) || (get(props, "encrypted") === undefined && get(props, "snapshotId") !== undefined) ? [] : ["the volume"];
-        case INSTANCE: {
+        case INSTANCE:
+        case LAUNCH_CONFIGURATION: {
             const disks: string[] = [];
             if (!encrypted(get(props, "rootBlockDevice", "encrypted"))) disks.push("rootBlockDevice");
             (asArray(get(props, "ebsBlockDevices")) ?? []).forEach((device, i) => {
@@ -42,14 +44,14 @@ export const enableVolumeEncryption = stackRule({
     name: "ec2-enable-volume-encryption",
     category: "encryption",
     description: "EBS volumes must be encrypted.",
-    what: "EBS Volumes without encrypted: true, Instances whose rootBlockDevice or ebsBlockDevices are not encrypted (an instance with no rootBlockDevice block keeps its AMI's, usually unencrypted, root volume), and LaunchTemplate blockDeviceMappings without ebs.encrypted. Volumes created from a snapshot inherit its encryption. An EncryptionByDefault resource in the stack (enabled) covers them all.",
+    what: "EBS Volumes without encrypted: true, Instances whose rootBlockDevice or ebsBlockDevices are not encrypted (an instance with no rootBlockDevice block keeps its AMI's, usually unencrypted, root volume), LaunchTemplate blockDeviceMappings without ebs.encrypted, and LaunchConfigurations like Instances (rootBlockDevice, ebsBlockDevices). Volumes created from a snapshot inherit its encryption. An EncryptionByDefault resource in the stack (enabled) covers them all.",
     why: "An unencrypted volume's snapshots can be shared or copied to another account and mounted there; instance storage holds application data, logs and cached credentials.",
     fix: "Set encrypted: true (rootBlockDevice: { encrypted: true }, ebs: { encrypted: \"true\" }) with kmsKeyId, or turn on aws.ebs.EncryptionByDefault for the account and region.",
     frameworks: { cis: ["2.2.1"], fsbp: ["EC2.3", "EC2.7"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
     validate({ resources }, report) {
         const byDefault = resourcesOfType(resources, ENCRYPTION_BY_DEFAULT).some((r) => get(propsOf(r), "enabled") !== false);
         if (byDefault) return;
-        for (const resource of resourcesOfType(resources, VOLUME, INSTANCE, LAUNCH_TEMPLATE)) {
+        for (const resource of resourcesOfType(resources, VOLUME, INSTANCE, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION)) {
             const disks = unencryptedDisks(resource.type, propsOf(resource));
             if (disks.length === 0) continue;
             const subject = resource.type === VOLUME ? `volume "${resource.name}"` : disks.join(", ");

@@ -18,6 +18,14 @@ import { enableVolumeEncryption } from "./enableVolumeEncryption";
 import { enforceListenerHttps } from "./enforceListenerHttps";
 import { configureListenerTlsPolicy } from "./configureListenerTlsPolicy";
 import { enableSecretsEncryption } from "./enableSecretsEncryption";
+import { enforceClassicListenerHttps } from "./enforceClassicListenerHttps";
+import { enableFileSystemEncryption } from "./enableFileSystemEncryption";
+import { enableStreamEncryption } from "./enableStreamEncryption";
+import { enableDeliveryStreamEncryption } from "./enableDeliveryStreamEncryption";
+import { enableClusterEncryption } from "./enableClusterEncryption";
+import { enableDomainEncryption } from "./enableDomainEncryption";
+import { enforceDomainHttps } from "./enforceDomainHttps";
+import { configureDomainTlsPolicy } from "./configureDomainTlsPolicy";
 
 /** Encryption at rest and in transit (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const encryptionRules: BulwarkPolicy[] = [
@@ -40,4 +48,12 @@ export const encryptionRules: BulwarkPolicy[] = [
     enforceListenerHttps,
     configureListenerTlsPolicy,
     enableSecretsEncryption,
+    enforceClassicListenerHttps,
+    enableFileSystemEncryption,
+    enableStreamEncryption,
+    enableDeliveryStreamEncryption,
+    enableClusterEncryption,
+    enableDomainEncryption,
+    enforceDomainHttps,
+    configureDomainTlsPolicy,
 ];

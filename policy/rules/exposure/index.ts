@@ -15,6 +15,11 @@ import { requireAuthorization } from "./requireAuthorization";
 import { enableDropInvalidHeaders } from "./enableDropInvalidHeaders";
 import { enforceImmutableTags } from "./enforceImmutableTags";
 import { disallowPublicEndpoint } from "./disallowPublicEndpoint";
+import { disallowLaunchPublicIp } from "./disallowLaunchPublicIp";
+import { disallowPublicSubnetLaunch } from "./disallowPublicSubnetLaunch";
+import { disallowClusterPublicAccess } from "./disallowClusterPublicAccess";
+import { disallowApiKeyOnlyAuth } from "./disallowApiKeyOnlyAuth";
+import { requireOpenApiAuthorization } from "./requireOpenApiAuthorization";
 
 /** Public exposure: security groups, network ACLs, public addresses, function URLs and permissions, cache AUTH, S3 public access (mandatory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const exposureRules: BulwarkPolicy[] = [
@@ -34,4 +39,9 @@ export const exposureRules: BulwarkPolicy[] = [
     enableDropInvalidHeaders,
     enforceImmutableTags,
     disallowPublicEndpoint,
+    disallowLaunchPublicIp,
+    disallowPublicSubnetLaunch,
+    disallowClusterPublicAccess,
+    disallowApiKeyOnlyAuth,
+    requireOpenApiAuthorization,
 ];

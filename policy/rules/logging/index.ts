@@ -11,6 +11,7 @@ import { enableStageAccessLogs } from "./enableStageAccessLogs";
 import { enableLoadBalancerAccessLogs } from "./enableLoadBalancerAccessLogs";
 import { enableImageScanning } from "./enableImageScanning";
 import { enableControlPlaneLogging } from "./enableControlPlaneLogging";
+import { enableClassicAccessLogs } from "./enableClassicAccessLogs";
 
 /** Logging and audit trails (advisory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const loggingRules: BulwarkPolicy[] = [
@@ -26,4 +27,5 @@ export const loggingRules: BulwarkPolicy[] = [
     enableLoadBalancerAccessLogs,
     enableImageScanning,
     enableControlPlaneLogging,
+    enableClassicAccessLogs,
 ];

@@ -12,6 +12,7 @@ import { enableDeletionProtection } from "./enableDeletionProtection";
 import { enableInstanceMultiAz } from "./enableInstanceMultiAz";
 import { enablePointInTimeRecovery } from "./enablePointInTimeRecovery";
 import { enableBucketVersioning } from "./enableBucketVersioning";
+import { disallowPolicyLockoutBypass } from "./disallowPolicyLockoutBypass";
 
 /** Backups, redundancy and protection of stateful resources (advisory). One rule a file beside this one (`<verb><Object>.ts`), listed here. */
 export const resilienceRules: BulwarkPolicy[] = [
@@ -28,4 +29,5 @@ export const resilienceRules: BulwarkPolicy[] = [
     enableInstanceMultiAz,
     enablePointInTimeRecovery,
     enableBucketVersioning,
+    disallowPolicyLockoutBypass,
 ];

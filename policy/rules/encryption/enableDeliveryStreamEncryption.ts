@@ -1,0 +1,22 @@
+import { resourceRule } from "../../lib/rule";
+import { get, isUnknown } from "../../lib/values";
+
+export const enableDeliveryStreamEncryption = resourceRule({
+    name: "firehose-enable-delivery-stream-encryption",
+    category: "encryption",
+    description: "Direct PUT Firehose delivery streams must encrypt buffered data at rest.",
+    what: "Firehose delivery streams fed by Direct PUT (no kinesisSourceConfiguration or mskSourceConfiguration) without serverSideEncryption.enabled: true; the provider and the API leave it off. Streams that read from a Kinesis stream or MSK are covered by the source's encryption, and the provider rejects serverSideEncryption on them.",
+    why: "Firehose holds records in its buffer, for up to 24 hours while a destination is failing; without server-side encryption they are not encrypted under a KMS key that a key policy guards and CloudTrail audits. What is delivered is the destination's business (S3 default encryption, Redshift, OpenSearch).",
+    fix: 'Set serverSideEncryption: { enabled: true } (AWS owned key) or { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn }.',
+    frameworks: { fsbp: ["DataFirehose.1"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    types: ["aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream"],
+    validate(resource, report) {
+        for (const source of ["kinesisSourceConfiguration", "mskSourceConfiguration"]) {
+            const value = get(resource.props, source);
+            if (value !== undefined) return;
+        }
+        const enabled = get(resource.props, "serverSideEncryption", "enabled");
+        if (enabled === true || isUnknown(enabled)) return;
+        report("Set serverSideEncryption: { enabled: true } (keyType CUSTOMER_MANAGED_CMK with keyArn for your own key): records are buffered in clear.");
+    },
+});
