@@ -17,6 +17,6 @@ export const enableDeliveryStreamEncryption = resourceRule({
         }
         const enabled = get(resource.props, "serverSideEncryption", "enabled");
         if (enabled === true || isUnknown(enabled)) return;
-        report("Set serverSideEncryption: { enabled: true } (keyType CUSTOMER_MANAGED_CMK with keyArn for your own key): records are buffered in clear.");
+        report("Set serverSideEncryption: { enabled: true } (keyType CUSTOMER_MANAGED_CMK with keyArn for your own key): the records it buffers are not encrypted under a KMS key.");
     },
 });

@@ -1,0 +1,38 @@
+import * as aws from "@pulumi/aws";
+
+const vpc = new aws.ec2.Vpc("app", { cidrBlock: "10.40.0.0/16" });
+const subnet = new aws.ec2.Subnet("app-private-a", { vpcId: vpc.id, cidrBlock: "10.40.1.0/24", availabilityZone: "us-east-1a" });
+const group = new aws.ec2.SecurityGroup("app", {
+    vpcId: vpc.id,
+    description: "app servers, egress only",
+    egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
+});
+const role = new aws.iam.Role("app", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "ec2.amazonaws.com" }) });
+new aws.iam.RolePolicyAttachment("app-ssm", { role: role.name, policyArn: aws.iam.ManagedPolicy.AmazonSSMManagedInstanceCore });
+const profile = new aws.iam.InstanceProfile("app", { role: role.name });
+
+const secretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-password-AbCdEf";
+new aws.iam.RolePolicy("app-db-password", {
+    role: role.id,
+    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretArn }] }),
+});
+
+const userData = `#!/bin/bash
+set -euo pipefail
+dnf install -y docker
+systemctl enable --now docker
+DB_PASSWORD="\$(aws secretsmanager get-secret-value --secret-id ${secretArn} --query SecretString --output text)"
+docker run -d -e DB_PASSWORD="\$DB_PASSWORD" -p 8080:8080 ghcr.io/example/app:1.4.2
+`;
+
+new aws.ec2.Instance("app", {
+    ami: "ami-0c7217cdde317cfec",
+    instanceType: "t3.small",
+    subnetId: subnet.id,
+    vpcSecurityGroupIds: [group.id],
+    iamInstanceProfile: profile.name,
+    associatePublicIpAddress: false,
+    metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
+    rootBlockDevice: { encrypted: true, volumeType: "gp3", volumeSize: 20 },
+    userData,
+});
