@@ -9,6 +9,7 @@ export const enableClusterEncryption = resourceRule({
     why: "An unencrypted warehouse keeps every table, and every snapshot shared or copied from it, in clear; encryption can only be changed later by a migration that rewrites the cluster.",
     fix: 'Remove encrypted: "false" (or set it to "true", with kmsKeyId for a customer managed key).',
     frameworks: { fsbp: ["Redshift.10"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    awsDefault: "Redshift encrypts new provisioned clusters by default (its secure-by-default change, announced late 2024, effective January 2025); an explicit encrypted false opts out.",
     types: ["aws:redshift/cluster:Cluster"],
     validate(resource, report) {
         const encrypted = get(resource.props, "encrypted");

@@ -9,6 +9,7 @@ export const enableStreamEncryption = resourceRule({
     why: "Records stay in the stream for its whole retention period (24 hours to 365 days) in clear, readable by anything with kinesis:GetRecords and exposed in AWS storage without a key policy or a decrypt audit trail.",
     fix: 'Set encryptionType: "KMS" with kmsKeyId "alias/aws/kinesis" (AWS managed, no key to run) or a customer managed key ARN.',
     frameworks: { fsbp: ["Kinesis.1"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    awsDefault: "Kinesis Data Streams leave encryptionType \"NONE\" unless asked; there is no account-level default.",
     types: ["aws:kinesis/stream:Stream"],
     validate(resource, report) {
         const type = get(resource.props, "encryptionType");

@@ -9,6 +9,7 @@ export const enforceClassicListenerHttps = resourceRule({
     why: "A Classic Load Balancer cannot redirect HTTP to HTTPS, so an HTTP listener serves the application itself in clear text: sessions, cookies and form posts can be read or rewritten by anyone on the path.",
     fix: 'Serve only an HTTPS (or SSL) listener with sslCertificateId set to an ACM certificate, e.g. { lbPort: 443, lbProtocol: "https", instancePort: 8080, instanceProtocol: "http", sslCertificateId }; better, move to an Application Load Balancer with an HTTP-to-HTTPS redirect.',
     frameworks: { fsbp: ["ELB.3"], soc2: ["CC6.7"], gdpr: ["32(1)(a)"] },
+    awsDefault: "Classic Load Balancers cannot redirect HTTP to HTTPS (Application Load Balancers can, since July 2018).",
     types: ["aws:elb/loadBalancer:LoadBalancer"],
     validate(resource, report) {
         (asArray(get(resource.props, "listeners")) ?? []).forEach((listener, i) => {

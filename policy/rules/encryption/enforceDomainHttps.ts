@@ -12,6 +12,7 @@ export const enforceDomainHttps = resourceRule({
     why: "An endpoint that answers HTTP lets credentials (basic auth of fine-grained access control, signed requests) and documents cross the network in clear; TLS 1.0 and 1.1 are deprecated protocols with known downgrade attacks.",
     fix: 'Set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" }.',
     frameworks: { fsbp: ["Opensearch.8"], soc2: ["CC6.7"], gdpr: ["32(1)(a)"] },
+    awsDefault: "CreateDomain accepts plain HTTP unless EnforceHTTPS is set, and applies the TLS 1.0 policy (Policy-Min-TLS-1-0-2019-07) when no TLSSecurityPolicy is given.",
     types: DOMAIN_TYPES,
     validate(resource, report) {
         const options = get(resource.props, "domainEndpointOptions");

@@ -9,6 +9,7 @@ export const disallowClusterPublicAccess = resourceRule({
     why: "A public cluster gets an internet-resolvable endpoint and, in a subnet with an internet gateway, a public IP; the database port is then one security group rule away from the internet, where Redshift endpoints are scanned and brute-forced.",
     fix: "Remove publiclyAccessible (or set it to false), put the cluster in private subnets through its clusterSubnetGroupName, and reach it through a VPN, a bastion or Redshift's Data API.",
     frameworks: { fsbp: ["Redshift.1"], soc2: ["CC6.6"], gdpr: ["32(1)(b)"] },
+    awsDefault: "Redshift creates new clusters with PubliclyAccessible false by default (the same secure-by-default change, effective January 2025).",
     types: ["aws:redshift/cluster:Cluster"],
     validate(resource, report) {
         if (get(resource.props, "publiclyAccessible") === true) {

@@ -30,6 +30,7 @@ export const disallowPublicSubnetLaunch = stackRule({
     why: "Every default VPC subnet is public (a route to the internet gateway and public IPs on launch), so an instance declared without a subnet is internet-routable the moment a security group allows it; the example programs that omit subnetId do exactly this.",
     fix: "Give the instance a subnetId in a private subnet of your own VPC, or set associatePublicIpAddress: false; set mapPublicIpOnLaunch: false on subnets that hold no internet-facing instances.",
     frameworks: { fsbp: ["EC2.9", "EC2.15"], soc2: ["CC6.6"], gdpr: ["32(1)(b)"] },
+    awsDefault: "Every account created since 4 December 2013 has a default VPC in each region whose default subnets map public IPv4 addresses on launch; an instance launched without a subnet goes there.",
     validate({ resources }, report) {
         for (const instance of resourcesOfType(resources, INSTANCE)) {
             const props = propsOf(instance);

@@ -72,6 +72,7 @@ export const requireOpenApiAuthorization = stackRule({
     why: "API Gateway imports the document as written: an operation without a security requirement is created with authorization NONE, so anyone on the internet can call the integration behind it with its permissions.",
     fix: 'Declare a security scheme (e.g. sigv4: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" }, or a Cognito/Lambda x-amazon-apigateway-authorizer) and require it in the document\'s top-level `security`; exempt an API that is public on purpose with a reason.',
     frameworks: { soc2: ["CC6.1", "CC6.6"], gdpr: ["32(1)(b)"] },
+    awsDefault: "API Gateway imports an OpenAPI operation without a security requirement with authorization NONE.",
     validate({ resources }, report) {
         const withResources = new Set(
             resourcesOfType(resources, AUTHORIZER, METHOD).flatMap((r) => linksOf(resources, r, "restApi", [REST_API]).targets.map((api) => api.urn)),
