@@ -7,10 +7,12 @@ import { parseUsage, Usage } from "./cost/usage";
 import { POLICY_ENGINES, PolicyEngine } from "./policy/evaluate";
 import { colourEnabled } from "./report/colour";
 import { OUTPUT_FORMATS, OutputFormat, render } from "./report/render";
+import { scrubSecrets } from "./input";
 
 /**
  * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json|markdown|sarif] [--out file] [--policy-config file]
- *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod] [--lambda-concurrency-limit n] [--policy-engine shared|crossguard]`.
+ *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod] [--lambda-concurrency-limit n] [--policy-engine shared|crossguard]`,
+ *  or `npm run plan -- --from-state export.json | --from-preview preview.json [...]` to judge a file instead of running a program.
  * Exit codes are a contract read by CI: 0 clean, 1 a mandatory finding, 2 usage, config or program error.
  */
 
@@ -34,12 +36,17 @@ export interface CliOptions {
     lambdaConcurrencyLimit?: number;
     /** How the pack is run: "shared" (default, fast) or "crossguard" (CrossGuard's analyzer itself); same findings. */
     policyEngine?: PolicyEngine;
+    /** A `pulumi stack export` file to judge instead of a program. */
+    fromState?: string;
+    /** A `pulumi preview --json` file to judge instead of a program. */
+    fromPreview?: string;
 }
 
 const FORMATS = OUTPUT_FORMATS;
 const USAGE =
     "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--preview] [--format text|json|markdown|sarif] " +
-    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>] [--policy-engine shared|crossguard]";
+    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>] [--policy-engine shared|crossguard]" +
+    " | --from-state <pulumi stack export file> | --from-preview <pulumi preview --json file> [--stack <name>] [...]";
 
 export function parseArgs(argv: string[]): CliOptions {
     const options: Partial<CliOptions> & { preview: boolean } = { preview: false };
@@ -98,12 +105,28 @@ export function parseArgs(argv: string[]): CliOptions {
                 options.policyEngine = engine as PolicyEngine;
                 break;
             }
+            case "--from-state":
+                options.fromState = take();
+                break;
+            case "--from-preview":
+                options.fromPreview = take();
+                break;
             case "--help":
             case "-h":
                 throw new PlanInputError(USAGE);
             default:
                 throw new PlanInputError(`Unknown argument "${argv[i]}". ${USAGE}`);
         }
+    }
+    const fromFile = options.fromState !== undefined || options.fromPreview !== undefined;
+    if (fromFile) {
+        // The file is the stack: no program runs, and its stack name comes from the file's URNs.
+        const clash = [options.program && "--program", options.preview && "--preview", options.compare && "--compare", options.fromState && options.fromPreview && "both --from-state and --from-preview"].filter(Boolean);
+        if (clash.length > 0) throw new PlanInputError(`${options.fromState ? "--from-state" : "--from-preview"} judges a file instead of running a program: drop ${clash.join(", ")}.`);
+        if (options.stack !== undefined && !/^[A-Za-z0-9_.-]+$/.test(options.stack)) {
+            throw new PlanInputError(`--stack is "${options.stack}": stack names use letters, digits, "-", "_" and "." only.`);
+        }
+        return { format: "text", ...options, stack: options.stack ?? "" };
     }
     if (options.compare && options.stack) throw new PlanInputError(`--stack and --compare exclude each other: give one. ${USAGE}`);
     if (options.compare) options.stack = options.compare[0];
@@ -122,13 +145,14 @@ export async function main(argv: string[]): Promise<number> {
         options = parseArgs(argv);
         const checked = [];
         for (const stack of options.compare ?? [options.stack]) checked.push(await checkStack({ ...options, stack }));
-        const outcomes = checked.map((c) => ({ report: c.report, resources: c.run.resources, notes: c.evaluation.notes, preview: options.preview }));
-        const output = render(options.format, outcomes, { colour: !options.out && colourEnabled(process.stdout) });
+        const outcomes = checked.map((c) => ({ report: c.report, resources: c.run.resources, notes: c.evaluation.notes, preview: c.run.preview }));
+        // Plaintext secrets of an input file (`--show-secrets` exports) never reach the report.
+        const output = scrubSecrets(render(options.format, outcomes, { colour: !options.out && colourEnabled(process.stdout) }), checked[0].input?.secrets ?? new Set());
         if (options.out) fs.writeFileSync(options.out, output + "\n");
         else process.stdout.write(output + "\n");
         // Machine formats stay exactly the report; notes (not violations) go to stderr there.
         const notes = checked.flatMap((c) => c.evaluation.notes);
-        if (options.format !== "text" && notes.length > 0) process.stderr.write(formatNotes(notes) + "\n");
+        if (options.format !== "text" && notes.length > 0) process.stderr.write(scrubSecrets(formatNotes(notes), checked[0].input?.secrets ?? new Set()) + "\n");
         // A readiness error is a deploy AWS would reject: it blocks like a mandatory violation.
         return checked.some((c) => blocks(c.report) || c.report.summary.readinessErrors > 0) ? EXIT_FINDINGS : EXIT_OK;
     } catch (error) {

@@ -9,6 +9,7 @@ import { buildReport, PlanReport } from "./policy/report";
 import { CostEstimate, estimateCost } from "./cost/estimate";
 import { Usage } from "./cost/usage";
 import { readinessReport, ReadinessReport, runReadiness } from "./readiness";
+import { inputSummary, InputSummary, LoadedInput, loadInputFor, withSteps } from "./input";
 
 /** Bulwark's own program, planned when no `--program` is given. */
 export const DEFAULT_PROGRAM = path.resolve(__dirname, "..", "index.ts");
@@ -26,6 +27,10 @@ export interface PlanOptions {
     lambdaConcurrencyLimit?: number;
     /** The policy evaluation engine (tools/policy/evaluate.ts). @default "shared" */
     policyEngine?: PolicyEngine;
+    /** A `pulumi stack export` file judged instead of running a program (tools/input). */
+    fromState?: string;
+    /** A `pulumi preview --json` file judged instead of running a program (tools/input). */
+    fromPreview?: string;
 }
 
 export interface ReportResource {
@@ -77,19 +82,29 @@ export interface CheckedPlan extends Plan {
     evaluation: Evaluation;
     /** The policy config file applied, if any. */
     policyConfigFile: string | undefined;
-    report: PlanReport & { cost: CostEstimate } & ReadinessReport;
+    report: PlanReport & { cost: CostEstimate } & ReadinessReport & { input?: InputSummary };
+    /** The file judged instead of a program, if any. */
+    input?: LoadedInput;
+}
+
+/** A stack read from a file, as the plan of a program would have recorded it. */
+function planOfInput(input: LoadedInput): Plan {
+    return { run: input.run, programFile: input.file, programLabel: input.label, resources: input.run.resources.map(reportResource) };
 }
 
 /** Plans the stack and evaluates the policy pack on it: the verdict `pulumi preview --policy-pack policy` would give. */
 export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
-    const policyConfigFile = options.policyConfig ? path.resolve(options.policyConfig) : defaultPolicyConfigFile(options.stack);
+    const input = loadInputFor(options);
+    const stack = input?.run.stack ?? options.stack;
+    const policyConfigFile = options.policyConfig ? path.resolve(options.policyConfig) : defaultPolicyConfigFile(stack);
     // Read before the program runs, so a bad config file fails fast.
     const config: PolicyConfigFile | undefined = policyConfigFile ? readPolicyConfigFile(policyConfigFile) : undefined;
-    const plan = await planStack(options);
+    const plan = input ? planOfInput(input) : await planStack(options);
     const evaluation = await evaluate(plan.run, { config, engine: options.policyEngine });
+    if (input?.steps) evaluation.violations = withSteps(evaluation.violations, input.steps);
     // Deploy readiness is reported apart from policy violations: new fields, the existing ones unchanged.
     const readiness = await runReadiness(plan.run, { lambdaConcurrencyLimit: options.lambdaConcurrencyLimit });
-    const base = buildReport(options.stack, plan.programLabel, plan.resources, evaluation.violations);
-    const report = { ...base, ...readinessReport(readiness, base.summary), cost: estimateCost(plan.run.resources, options.usage, plan.run.region) };
-    return { ...plan, evaluation, policyConfigFile, report };
+    const base = buildReport(stack, plan.programLabel, plan.resources, evaluation.violations);
+    const report = { ...base, ...readinessReport(readiness, base.summary), cost: estimateCost(plan.run.resources, options.usage, plan.run.region), ...(input ? { input: inputSummary(input) } : {}) };
+    return { ...plan, evaluation, policyConfigFile, report, input };
 }

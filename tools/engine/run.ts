@@ -28,6 +28,8 @@ export interface ProgramRun {
     stack: string;
     preview: boolean;
     region: string;
+    /** The AWS account the stack is in, when the input names one (a state export's ARNs). */
+    account?: string;
     resources: RecordedResource[];
     stackOutputs: Record<string, unknown>;
 }

@@ -66,7 +66,7 @@ export interface Readiness {
 
 /** Runs every check (or the given ones) on a recorded program run. */
 export async function runReadiness(
-    run: Pick<ProgramRun, "resources" | "preview" | "region">,
+    run: Pick<ProgramRun, "resources" | "preview" | "region" | "account">,
     options: ReadinessOptions & { checks?: ReadinessCheck[] } = {},
 ): Promise<Readiness> {
     const stack = new StackView(run, options);

@@ -142,11 +142,11 @@ export class StackView {
     private readonly propsCache = new Map<string, any>();
     private readonly outputsCache = new Map<string, any>();
 
-    constructor(run: Pick<ProgramRun, "resources" | "preview" | "region">, options: ReadinessOptions = {}) {
+    constructor(run: Pick<ProgramRun, "resources" | "preview" | "region" | "account">, options: ReadinessOptions = {}) {
         this.resources = run.resources;
         this.preview = run.preview;
         this.region = run.region;
-        this.account = OFFLINE_ACCOUNT_ID;
+        this.account = run.account ?? OFFLINE_ACCOUNT_ID;
         this.options = { lambdaConcurrencyLimit: options.lambdaConcurrencyLimit ?? DEFAULT_LAMBDA_CONCURRENCY_LIMIT };
         for (const resource of run.resources) this.byUrn.set(resource.urn, resource);
     }
