@@ -1,5 +1,6 @@
 import { ReportResource } from "../plan";
 import { formatCounts, formatTree, shortType } from "../report/tree";
+import { stepWords } from "../report/step";
 import { PolicyNote, Violation } from "./evaluate";
 
 /** The plan's verdict, version 1: fields may be added, never renamed (CI reads them). */
@@ -40,7 +41,8 @@ function marker(violation: Violation): string {
 }
 
 function formatViolation(violation: Violation): string[] {
-    const lines = [`  ${marker(violation)}  ${violation.policy}`, `    ${violation.message}`];
+    const step = stepWords(violation);
+    const lines = [`  ${marker(violation)}  ${violation.policy}${step ? `  (${step})` : ""}`, `    ${violation.message}`];
     if (violation.suppressed) lines.push(`    reason: ${violation.reason}`);
     return lines;
 }

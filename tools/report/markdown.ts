@@ -7,6 +7,7 @@ import { compareMarkdown, costHeadline, costMarkdown } from "../cost/format";
 import type { Violation } from "../policy/evaluate";
 import { architectureOf, toMermaid } from "./architecture";
 import { policyMetadata, readinessFindings, StackOutcome } from "./outcome";
+import { stepWords } from "./step";
 import { shortType } from "./tree";
 
 /** Marks the comment so a sticky-comment action can find and replace it. */
@@ -22,7 +23,9 @@ function oneLine(text: string): string {
 
 function resourceLabel(violation: Violation): string {
     if (!violation.urn) return "the stack";
-    return violation.type ? code(`${shortType(violation.type)} ${violation.name}`) : code(violation.urn);
+    const label = violation.type ? code(`${shortType(violation.type)} ${violation.name}`) : code(violation.urn);
+    const step = stepWords(violation);
+    return step ? `${label} (${step})` : label;
 }
 
 export function summaryLine(outcome: StackOutcome): string {

@@ -83,7 +83,7 @@ function runOf(outcome: StackOutcome, version: string): Sarif.Run {
             message: { text: v.message },
             locations: [location(urn, v.name ?? report.stack, report.program)],
             partialFingerprints: { "bulwarkResource/v1": fingerprint(v.policy, urn, v.message) },
-            properties: { enforcementLevel: v.level },
+            properties: { enforcementLevel: v.level, ...("step" in v ? { step: (v as { step: unknown }).step } : {}) },
         };
         if (v.suppressed) result.suppressions = [{ kind: "external", status: "accepted", justification: v.reason ?? "exempted in the policy configuration" }];
         return result;
