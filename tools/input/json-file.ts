@@ -72,6 +72,93 @@ function safeParseString(literal: string): string | undefined {
     }
 }
 
+/**
+ * The offset of the first syntax error in a text JSON.parse refused (V8 does not always say where):
+ * a recognizer that checks the grammar without building values. Returns the text's length when the
+ * text ends before the value is complete.
+ */
+export function syntaxErrorOffset(text: string): number {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && " \t\n\r".includes(text[i])) i++;
+    };
+    class Stop extends Error {}
+    const stop = (): never => {
+        throw new Stop();
+    };
+    const literal = (word: string) => {
+        for (const ch of word) if (text[i++] !== ch) (i--, stop());
+    };
+    const string = () => {
+        if (text[i] !== '"') stop();
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text.charCodeAt(i) < 0x20) stop();
+            if (text[i] === "\\") {
+                i++;
+                if (text[i] === "u") {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) (i++, stop());
+                    i += 4;
+                } else if (!'"\\/bfnrt'.includes(text[i] ?? "")) stop();
+            }
+            i++;
+        }
+        if (i >= text.length) stop();
+        i++;
+    };
+    const number = () => {
+        const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!match || match[0] === "" || match[0] === "-") stop();
+        i += match![0].length;
+    };
+    const value = (): void => {
+        ws();
+        const ch = text[i];
+        if (ch === "{") {
+            i++;
+            ws();
+            if (text[i] === "}") return void i++;
+            for (;;) {
+                ws();
+                string();
+                ws();
+                if (text[i] !== ":") stop();
+                i++;
+                value();
+                ws();
+                if (text[i] === ",") i++;
+                else if (text[i] === "}") return void i++;
+                else stop();
+            }
+        }
+        if (ch === "[") {
+            i++;
+            ws();
+            if (text[i] === "]") return void i++;
+            for (;;) {
+                value();
+                ws();
+                if (text[i] === ",") i++;
+                else if (text[i] === "]") return void i++;
+                else stop();
+            }
+        }
+        if (ch === '"') return string();
+        if (ch === "t") return literal("true");
+        if (ch === "f") return literal("false");
+        if (ch === "n") return literal("null");
+        return number();
+    };
+    try {
+        value();
+        ws();
+        if (i < text.length) stop();
+    } catch (error) {
+        if (!(error instanceof Stop)) throw error;
+    }
+    return Math.min(i, text.length);
+}
+
 function lineAndColumn(text: string, offset: number): string {
     let line = 1;
     let lineStart = 0;
@@ -98,16 +185,16 @@ export function readJsonFile(file: string): unknown {
         throw new PlanInputError(`${file}: ${problem}.`);
     }
     if (text.trim() === "") throw new InputFileError(file, "$", "the file is empty; expected the JSON of `pulumi stack export` or `pulumi preview --json`.");
+    // A byte-order mark (PowerShell's `>` writes one) is not JSON.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     try {
-        // A byte-order mark (PowerShell's `>` writes one) is not JSON.
-        return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (error) {
-        const message = (error as Error).message;
-        const position = /at position (\d+)/.exec(message);
-        const truncated = /end of JSON input/.test(message) || (position !== null && Number(position[1]) >= text.trimEnd().length);
-        const offset = truncated ? text.length : position ? Number(position[1]) : text.length;
+        return JSON.parse(text);
+    } catch {
+        const offset = syntaxErrorOffset(text);
+        const truncated = offset >= text.trimEnd().length;
         const where = pathAtOffset(text, offset);
         if (truncated) throw new InputFileError(file, where, "the JSON ends early (the file is truncated); export it again.");
-        throw new InputFileError(file, where, `not valid JSON at ${lineAndColumn(text, offset)}: ${message.split("\n")[0]}.`);
+        // Only the offending character is quoted: the text around it may be a secret's ciphertext.
+        throw new InputFileError(file, where, `not valid JSON at ${lineAndColumn(text, offset)}: unexpected ${JSON.stringify(text[offset])}.`);
     }
 }
