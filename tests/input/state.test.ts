@@ -126,7 +126,8 @@ describe("plan --from-state: a Go program's stack export", () => {
         const { report } = await planJson(["--from-state", GO_EXPORT]);
         const queues = report.resources.filter((r: { type: string }) => r.type === "aws:sqs/queue:Queue");
         assert.strictEqual(queues.length, 1);
-        assert.strictEqual(report.violations.filter((v: JsonViolation) => v.name === "jobs" && v.policy === "sqs-enable-queue-encryption").length, 0, "the live queue has SSE on; its deleted copy did not");
+        const unencrypted = report.violations.filter((v: JsonViolation & { message: string }) => v.name === "jobs" && /Remove sqsManagedSseEnabled: false/.test(v.message));
+        assert.deepStrictEqual(unencrypted, [], "the live queue has SSE-SQS on; only its copy pending deletion had it off");
         assert.match(report.input.skipped[0].reason, /pending deletion/);
     });
 
