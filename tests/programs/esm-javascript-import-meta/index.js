@@ -3,8 +3,10 @@ import * as aws from "@pulumi/aws";
 
 const policyTemplate = await readFile(new URL("./policies/intake-queue.json", import.meta.url), "utf8");
 
+const key = new aws.kms.Key("intake", { enableKeyRotation: true });
+
 const intake = new aws.sqs.Queue("intake", {
-    sqsManagedSseEnabled: true,
+    kmsMasterKeyId: key.id,
     messageRetentionSeconds: 86400,
 });
 
