@@ -1,20 +1,26 @@
 import { resourceRule } from "../../lib/rule";
-import { get } from "../../lib/values";
+import { asString, get, isUnknown } from "../../lib/values";
 
 export const enableClusterEncryption = resourceRule({
     name: "redshift-enable-cluster-encryption",
     category: "encryption",
-    description: "Redshift clusters must not turn off encryption at rest.",
-    what: 'Redshift Clusters with encrypted set to "false" (the provider types it as a string; a boolean false is read the same). Left unset, a new provisioned cluster is encrypted: Redshift changed CreateCluster\'s default to encrypted in its secure-by-default release (announced late 2024, effective for clusters created from January 2025; @pulumi/aws 7.48 documents "Default is true"), so only an explicit opt-out is reported. Choosing a customer managed key over the AWS key is a preference, not checked here.',
+    description: "Redshift clusters must not turn off encryption at rest, and use a customer managed key in the strict profile.",
+    what: 'Redshift Clusters with encrypted set to "false" (the provider types it as a string; a boolean false is read the same). Left unset, a new provisioned cluster is encrypted: Redshift changed CreateCluster\'s default to encrypted in its secure-by-default release (announced late 2024, effective for clusters created from January 2025; @pulumi/aws 7.48 documents "Default is true"), so only an explicit opt-out is reported. Without kmsKeyId Redshift uses an AWS key; a customer managed key is hardening.',
     why: "An unencrypted warehouse keeps every table, and every snapshot shared or copied from it, in clear; encryption can only be changed later by a migration that rewrites the cluster.",
     fix: 'Remove encrypted: "false" (or set it to "true", with kmsKeyId for a customer managed key).',
     frameworks: { fsbp: ["Redshift.10"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
     awsDefault: "Redshift encrypts new provisioned clusters by default (its secure-by-default change, announced late 2024, effective January 2025); an explicit encrypted false opts out.",
+    hardening: "an encrypted cluster without kmsKeyId",
     types: ["aws:redshift/cluster:Cluster"],
     validate(resource, report) {
         const encrypted = get(resource.props, "encrypted");
         if (encrypted === false || (typeof encrypted === "string" && encrypted.trim().toLowerCase() === "false")) {
             report('Remove encrypted: "false": the cluster and its snapshots would be stored in clear (Redshift encrypts new clusters by default).');
+            return;
+        }
+        const key = get(resource.props, "kmsKeyId");
+        if (!isUnknown(encrypted) && !isUnknown(key) && (asString(key) ?? "").trim() === "") {
+            report("Set kmsKeyId to a customer managed KMS key: the default key gives no key policy of your own over the warehouse and its snapshots.", { hardening: true });
         }
     },
 });

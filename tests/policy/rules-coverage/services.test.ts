@@ -32,12 +32,12 @@ describeResourcePolicy({
 describeResourcePolicy({
     policy: "efs-enable-file-system-encryption",
     type: "aws:efs/fileSystem:FileSystem",
-    compliant: { creationToken: "shared", encrypted: true, performanceMode: "generalPurpose" },
-    alsoCompliant: [{ name: "a customer managed key", props: { encrypted: true, kmsKeyId: KEY } }],
+    compliant: { creationToken: "shared", encrypted: true, kmsKeyId: KEY, performanceMode: "generalPurpose" },
     failures: [
-        { name: "encrypted left unset (CreateFileSystem's default is false)", props: ({ encrypted, ...p }) => p, messages: [/^Set encrypted: true \(kmsKeyId optional\): EFS stores this file system in clear/] },
-        { name: "encrypted false", props: (p) => ({ ...p, encrypted: false }), messages: [/^Set encrypted: true/] },
-        { name: "a key without encrypted: true", props: ({ encrypted, ...p }) => ({ ...p, kmsKeyId: KEY }), messages: [/^Set encrypted: true/] },
+        { name: "hardening: encrypted with the AWS managed key", props: ({ kmsKeyId, ...p }) => p, messages: [/^Set kmsKeyId to a customer managed KMS key: the AWS managed aws\/elasticfilesystem key/] },
+        { name: "encrypted left unset (CreateFileSystem's default is false)", props: ({ encrypted, kmsKeyId, ...p }) => p, messages: [/^Set encrypted: true \(kmsKeyId optional\): EFS stores this file system in clear/] },
+        { name: "encrypted false", props: ({ kmsKeyId, ...p }) => ({ ...p, encrypted: false }), messages: [/^Set encrypted: true/] },
+        { name: "a key without encrypted: true", props: ({ encrypted, ...p }) => p, messages: [/^Set encrypted: true/] },
     ],
     unknowable: ["encrypted"],
 });
@@ -45,9 +45,10 @@ describeResourcePolicy({
 describeResourcePolicy({
     policy: "kinesis-enable-stream-encryption",
     type: "aws:kinesis/stream:Stream",
-    compliant: { shardCount: 1, retentionPeriod: 24, encryptionType: "KMS", kmsKeyId: "alias/aws/kinesis" },
-    alsoCompliant: [{ name: "on-demand with a customer managed key", props: { streamModeDetails: { streamMode: "ON_DEMAND" }, encryptionType: "KMS", kmsKeyId: KEY } }],
+    compliant: { shardCount: 1, retentionPeriod: 24, encryptionType: "KMS", kmsKeyId: KEY },
+    alsoCompliant: [{ name: "on-demand with a customer managed key alias", props: { streamModeDetails: { streamMode: "ON_DEMAND" }, encryptionType: "KMS", kmsKeyId: "alias/clickstream" } }],
     failures: [
+        { name: "hardening: the AWS managed alias/aws/kinesis key", props: (p) => ({ ...p, kmsKeyId: "alias/aws/kinesis" }), messages: [/^Set kmsKeyId to a customer managed KMS key: the AWS managed alias\/aws\/kinesis key/] },
         { name: "encryptionType left unset (NONE)", props: ({ encryptionType, kmsKeyId, ...p }) => p, messages: [/^Set encryptionType to "KMS" with kmsKeyId "alias\/aws\/kinesis" or a customer managed key/] },
         { name: 'encryptionType "NONE"', props: (p) => ({ ...p, encryptionType: "NONE" }), messages: [/^Set encryptionType to "KMS"/] },
     ],
@@ -60,12 +61,12 @@ const s3Destination = { roleArn: "arn:aws:iam::123456789012:role/firehose", buck
 describeResourcePolicy({
     policy: "firehose-enable-delivery-stream-encryption",
     type: FIREHOSE,
-    compliant: { destination: "extended_s3", extendedS3Configuration: s3Destination, serverSideEncryption: { enabled: true } },
+    compliant: { destination: "extended_s3", extendedS3Configuration: s3Destination, serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY } },
     alsoCompliant: [
-        { name: "a customer managed key", props: { destination: "extended_s3", extendedS3Configuration: s3Destination, serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY } } },
         { name: "a stream read from Kinesis (the source's encryption applies)", props: { destination: "extended_s3", extendedS3Configuration: s3Destination, kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:eu-west-1:123456789012:stream/events", roleArn: "arn:aws:iam::123456789012:role/firehose" } } },
     ],
     failures: [
+        { name: "hardening: the AWS owned key (keyType left to its default)", props: (p) => ({ ...p, serverSideEncryption: { enabled: true } }), messages: [/^Set serverSideEncryption\.keyType to "CUSTOMER_MANAGED_CMK" with keyArn/] },
         { name: "Direct PUT without serverSideEncryption", props: ({ serverSideEncryption, ...p }) => p, messages: [/^Set serverSideEncryption: \{ enabled: true \}/] },
         { name: "serverSideEncryption with enabled false", props: (p) => ({ ...p, serverSideEncryption: { enabled: false } }), messages: [/^Set serverSideEncryption/] },
     ],
@@ -78,13 +79,14 @@ const cluster = { clusterIdentifier: "analytics", nodeType: "ra3.xlplus", number
 describeResourcePolicy({
     policy: "redshift-enable-cluster-encryption",
     type: REDSHIFT,
-    compliant: cluster,
-    alsoCompliant: [{ name: "encrypted with a customer managed key", props: { ...cluster, encrypted: "true", kmsKeyId: KEY } }],
+    compliant: { ...cluster, kmsKeyId: KEY },
+    alsoCompliant: [{ name: 'encrypted: "true" with a customer managed key', props: { ...cluster, encrypted: "true", kmsKeyId: KEY } }],
     failures: [
-        { name: 'encrypted "false"', props: (p) => ({ ...p, encrypted: "false" }), messages: [/^Remove encrypted: "false": the cluster and its snapshots would be stored in clear/] },
-        { name: "encrypted false as a boolean", props: (p) => ({ ...p, encrypted: false }), messages: [/^Remove encrypted: "false"/] },
+        { name: "hardening: encrypted by default with the AWS key", props: ({ kmsKeyId, ...p }) => p, messages: [/^Set kmsKeyId to a customer managed KMS key: the default key/] },
+        { name: 'encrypted "false"', props: ({ kmsKeyId, ...p }) => ({ ...p, encrypted: "false" }), messages: [/^Remove encrypted: "false": the cluster and its snapshots would be stored in clear/] },
+        { name: "encrypted false as a boolean", props: ({ kmsKeyId, ...p }) => ({ ...p, encrypted: false }), messages: [/^Remove encrypted: "false"/] },
     ],
-    unknowable: ["encrypted"],
+    unknowable: ["encrypted", "kmsKeyId"],
 });
 
 describeResourcePolicy({
@@ -101,7 +103,7 @@ const domain = {
     engineVersion: "OpenSearch_2.13",
     clusterConfig: { instanceType: "t3.small.search", instanceCount: 1 },
     ebsOptions: { ebsEnabled: true, volumeSize: 10 },
-    encryptAtRest: { enabled: true },
+    encryptAtRest: { enabled: true, kmsKeyId: KEY },
     nodeToNodeEncryption: { enabled: true },
     domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" },
 };
@@ -112,6 +114,7 @@ describeResourcePolicy({
     compliant: domain,
     alsoCompliant: [{ name: "a legacy Elasticsearch domain with both", type: "aws:elasticsearch/domain:Domain", props: { domainName: "legacy", elasticsearchVersion: "7.10", encryptAtRest: { enabled: true, kmsKeyId: KEY }, nodeToNodeEncryption: { enabled: true } } }],
     failures: [
+        { name: "hardening: at rest with the AWS managed aws/es key", props: (p) => ({ ...p, encryptAtRest: { enabled: true } }), messages: [/^Set encryptAtRest\.kmsKeyId to a customer managed KMS key/] },
         { name: "no encryptAtRest block", props: ({ encryptAtRest, ...p }) => p, messages: [/^Set encryptAtRest: \{ enabled: true \}: the domain's indices and snapshots are stored in clear\.$/] },
         { name: "node-to-node encryption off", props: (p) => ({ ...p, nodeToNodeEncryption: { enabled: false } }), messages: [/^Set nodeToNodeEncryption: \{ enabled: true \}/] },
         { name: "a legacy Elasticsearch domain with neither", type: "aws:elasticsearch/domain:Domain", props: () => ({ domainName: "legacy", elasticsearchVersion: "7.10" }), messages: [/^Set encryptAtRest/, /^Set nodeToNodeEncryption/] },
