@@ -43,8 +43,25 @@ export function raw<T = unknown>(value: T): T {
 export type Read<T = unknown> = T | Unknown | undefined;
 
 /**
+ * Whether a known value says nothing: null, an empty (or blank) string, an empty list or an empty
+ * object. The provider sends none of these to AWS as a setting (`webAclId: ""` attaches no web ACL,
+ * `sourceArn: ""` scopes nothing), so a rule must read them as "not set".
+ */
+export function isEmpty(value: unknown): boolean {
+    if (value === null || value === undefined) return true;
+    if (typeof value === "string") return !isUnknown(value) && value.trim() === "";
+    if (Array.isArray(value)) return value.length === 0;
+    if (typeof value === "object") {
+        const proto = Object.getPrototypeOf(value);
+        return (proto === Object.prototype || proto === null) && Object.keys(value).length === 0;
+    }
+    return false;
+}
+
+/**
  * The value at a path of plain keys and array indexes: `UNKNOWN` when it (or anything on the way) is
- * not known yet, `undefined` when it is not set (null counts as not set, as the engine treats it).
+ * not known yet, `undefined` when it is not set. Not set includes null (as the engine treats it) and
+ * every empty value (`isEmpty`), so that `""`, `[]` and `{}` never pass for a setting.
  */
 export function get(value: unknown, ...path: (string | number)[]): Read {
     let current: unknown = raw(value);
@@ -54,7 +71,7 @@ export function get(value: unknown, ...path: (string | number)[]): Read {
         current = raw((current as Record<string | number, unknown>)[key]);
     }
     if (isUnknown(current)) return UNKNOWN;
-    return current === null ? undefined : current;
+    return isEmpty(current) ? undefined : current;
 }
 
 /** True when the value or anything inside it is unknown. */

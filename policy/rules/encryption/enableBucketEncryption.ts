@@ -2,8 +2,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import { isParseError, parsePolicyDocument } from "../../lib/iam";
 import { stackRule } from "../../lib/rule";
 import { propsOf } from "../../lib/stack";
-import { asArray, asString, get, isUnknown } from "../../lib/values";
-import { BUCKET_TYPES, bucketsOf, companionsOf, ENCRYPTION_CONFIG_TYPES } from "../reachability/buckets";
+import { asArray, asString, get, isUnknown, UNKNOWN } from "../../lib/values";
+import { BUCKET_TYPES, bucketsOf, companionsOf, ENCRYPTION_CONFIG_TYPES, inlineEncryptionDefaults } from "../reachability/buckets";
 import { linksFrom } from "../reachability/links";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
@@ -25,14 +25,26 @@ function receivesLoadBalancerLogs(resources: PolicyResource[], bucket: PolicyRes
     });
 }
 
-/** The default-encryption algorithms of a rules list (inline on the bucket or on the separate resource). */
-function algorithmsOf(rules: unknown): (string | "unknown")[] {
-    if (isUnknown(rules)) return ["unknown"];
-    const list = asArray(rules as never) ?? (rules !== undefined ? [rules] : []);
-    return list.map((rule) => {
-        const algorithm = get(rule, "applyServerSideEncryptionByDefault", "sseAlgorithm");
+/** The sseAlgorithm of each applyServerSideEncryptionByDefault block. */
+function algorithmsOf(defaults: unknown[] | typeof UNKNOWN): (string | "unknown")[] {
+    if (defaults === UNKNOWN) return ["unknown"];
+    return defaults.map((block) => {
+        const algorithm = get(block, "sseAlgorithm");
         return isUnknown(algorithm) ? "unknown" : (asString(algorithm) ?? "none");
     });
+}
+
+/** The rules list of a BucketServerSideEncryptionConfiguration (or its V2), as their blocks. */
+function configDefaults(config: PolicyResource): unknown[] | typeof UNKNOWN {
+    const rules = get(propsOf(config), "rules");
+    if (isUnknown(rules)) return UNKNOWN;
+    const blocks: unknown[] = [];
+    for (const rule of asArray(rules) ?? []) {
+        const block = get(rule, "applyServerSideEncryptionByDefault");
+        if (isUnknown(block)) return UNKNOWN;
+        blocks.push(block);
+    }
+    return blocks;
 }
 
 export const enableBucketEncryption = stackRule({
@@ -52,8 +64,8 @@ export const enableBucketEncryption = stackRule({
             const accepted = config.allowS3ManagedKeys === true || elbLogs ? [...KMS_ALGORITHMS, "AES256"] : KMS_ALGORITHMS;
             const configs = companionsOf(resources, bucket, ENCRYPTION_CONFIG_TYPES);
             const algorithms = [
-                ...configs.found.flatMap((c) => algorithmsOf(get(propsOf(c), "rules"))),
-                ...algorithmsOf(get(propsOf(bucket), "serverSideEncryptionConfiguration", "rules")),
+                ...configs.found.flatMap((c) => algorithmsOf(configDefaults(c))),
+                ...algorithmsOf(inlineEncryptionDefaults(bucket)),
             ];
             if (algorithms.includes("unknown") || algorithms.some((a) => accepted.includes(a))) continue;
             if (configs.found.length === 0 && configs.maybe) continue;

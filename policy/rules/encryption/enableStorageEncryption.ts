@@ -15,7 +15,9 @@ export const enableStorageEncryption = resourceRule({
         const encrypted = get(props, "storageEncrypted");
         if (encrypted === true || isUnknown(encrypted)) return;
         if (encrypted === undefined) {
-            const inherits = ["replicateSourceDb", "snapshotIdentifier", "replicationSourceIdentifier"].some((key) => get(props, key) !== undefined);
+            // An Instance copies from replicateSourceDb, a Cluster from replicationSourceIdentifier; both restore from snapshotIdentifier.
+            const sources = resource.type.endsWith(":Cluster") ? ["snapshotIdentifier", "replicationSourceIdentifier"] : ["replicateSourceDb", "snapshotIdentifier"];
+            const inherits = sources.some((key) => get(props, key) !== undefined);
             if (inherits) return;
             if (resource.type.endsWith(":Cluster") && asString(get(props, "engineMode")) === "serverless") return;
         }

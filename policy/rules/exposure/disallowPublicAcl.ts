@@ -7,9 +7,12 @@ const PUBLIC_CANNED_ACLS = ["public-read", "public-read-write", "authenticated-r
 /** The grantee groups behind them. */
 const PUBLIC_GROUPS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
 
-function publicGrants(grants: unknown): string[] {
-    return (asArray(grants as never) ?? []).flatMap((grant) => {
-        const uri = asString(get(grant, "uri")) ?? asString(get(grant, "grantee", "uri"));
+/** Grantee URIs: a Bucket's `grants[].uri`, a BucketAcl's `accessControlPolicy.grants[].grantee.uri`. */
+function publicGrants(type: string, props: unknown): string[] {
+    const onBucket = BUCKET_TYPES.includes(type);
+    const grants = asArray(onBucket ? get(props, "grants") : get(props, "accessControlPolicy", "grants")) ?? [];
+    return grants.flatMap((grant) => {
+        const uri = asString(onBucket ? get(grant, "uri") : get(grant, "grantee", "uri"));
         return uri && PUBLIC_GROUPS.test(uri) ? [uri.split("/").pop()!] : [];
     });
 }
@@ -28,7 +31,7 @@ export const disallowPublicAcl = resourceRule({
         if (acl && PUBLIC_CANNED_ACLS.includes(acl)) {
             report(`Remove the "${acl}" ACL and disable ACLs with objectOwnership "BucketOwnerEnforced": it makes the bucket's objects ${acl === "authenticated-read" ? "readable by every AWS account" : "public"}.`);
         }
-        const groups = [...publicGrants(get(resource.props, "grants")), ...publicGrants(get(resource.props, "accessControlPolicy", "grants"))];
+        const groups = publicGrants(resource.type, resource.props);
         if (groups.length > 0) report(`Remove the ACL grants to ${[...new Set(groups)].join(" and ")}: they open the bucket to everyone outside your account.`);
     },
 });

@@ -2,8 +2,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import { isParseError, parsePolicyDocument } from "../../lib/iam";
 import { stackRule } from "../../lib/rule";
 import { propsOf } from "../../lib/stack";
-import { get } from "../../lib/values";
-import { bucketsOf, BUCKET_TYPES, companionsOf, LOGGING_TYPES } from "../reachability/buckets";
+import { get, UNKNOWN } from "../../lib/values";
+import { bucketsOf, BUCKET_TYPES, companionsOf, inlineBlocks, LOGGING_TYPES } from "../reachability/buckets";
 import { linksFrom } from "../reachability/links";
 
 const LOG_WRITERS = /^(logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
@@ -36,7 +36,8 @@ export const enableBucketAccessLogs = stackRule({
     frameworks: { cis: ["3.4"], fsbp: ["S3.9"], soc2: ["CC7.2"], gdpr: ["32(1)(d)"] },
     validate({ resources }, report) {
         for (const bucket of bucketsOf(resources)) {
-            if (get(propsOf(bucket), "logging", "targetBucket") !== undefined) continue;
+            const own = inlineBlocks(bucket, "logging");
+            if (own === UNKNOWN || own.some((block) => get(block, "targetBucket") !== undefined)) continue;
             const logging = companionsOf(resources, bucket, LOGGING_TYPES);
             if (logging.found.length > 0 || logging.maybe || isLogBucket(resources, bucket) !== false) continue;
             report(bucket, `Add a BucketLogging for bucket "${bucket.name}" that writes to a log bucket.`);

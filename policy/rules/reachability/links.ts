@@ -34,7 +34,7 @@ export function stringsIn(value: unknown): { strings: string[]; unknown: boolean
 }
 
 // A VPC also answers to its main route table's id: routes aimed there belong to the table AWS made with it.
-const IDENTIFYING_PROPERTIES = ["id", "arn", "name", "bucket", "url", "functionName", "replicationGroupId", "mainRouteTableId"];
+export const IDENTIFYING_PROPERTIES = ["id", "arn", "name", "bucket", "url", "functionName", "replicationGroupId", "mainRouteTableId"];
 
 /** The known ids, ARNs and names a resource can be referred to by. */
 export function identifiersOf(resource: PolicyResource): string[] {

@@ -1,7 +1,7 @@
 import { stackRule } from "../../lib/rule";
 import { propsOf } from "../../lib/stack";
-import { asString, get, isUnknown } from "../../lib/values";
-import { bucketsOf, companionsOf, VERSIONING_TYPES } from "../reachability/buckets";
+import { asString, get, isUnknown, UNKNOWN } from "../../lib/values";
+import { bucketsOf, companionsOf, inlineBlocks, VERSIONING_TYPES } from "../reachability/buckets";
 
 export const enableBucketVersioning = stackRule({
     name: "s3-enable-bucket-versioning",
@@ -13,8 +13,8 @@ export const enableBucketVersioning = stackRule({
     frameworks: { fsbp: ["S3.14"], soc2: ["A1.2"], gdpr: ["32(1)(c)"] },
     validate({ resources }, report) {
         for (const bucket of bucketsOf(resources)) {
-            const own = get(propsOf(bucket), "versioning", "enabled");
-            if (own === true || isUnknown(own)) continue;
+            const own = inlineBlocks(bucket, "versioning");
+            if (own === UNKNOWN || own.some((block) => { const enabled = get(block, "enabled"); return enabled === true || isUnknown(enabled); })) continue;
             const configs = companionsOf(resources, bucket, VERSIONING_TYPES);
             if (configs.found.length === 0 && configs.maybe) continue;
             const statuses = configs.found.map((c) => get(propsOf(c), "versioningConfiguration", "status"));

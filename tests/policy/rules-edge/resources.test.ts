@@ -57,7 +57,10 @@ describeResourcePolicy({
     policy: "cloudfront-distribution-require-waf",
     type: DISTRIBUTION,
     compliant: distribution,
-    failures: [{ name: "no web ACL", props: ({ webAclId, ...rest }: Props) => rest, messages: [/^Set webAclId to a WAFv2 web ACL/] }],
+    failures: [
+        { name: "no web ACL", props: ({ webAclId, ...rest }: Props) => rest, messages: [/^Set webAclId to a WAFv2 web ACL/] },
+        { name: 'webAclId "" (the provider attaches no web ACL)', props: (p: Props) => ({ ...p, webAclId: "" }), messages: [/^Set webAclId to a WAFv2 web ACL/] },
+    ],
     unknowable: ["webAclId"],
 });
 

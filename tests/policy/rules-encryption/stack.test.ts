@@ -18,6 +18,16 @@ describeStackPolicy("s3-enable-bucket-encryption", "every bucket has an SSE-KMS 
     },
 ], [
     {
+        name: "the bucket's own serverSideEncryptionConfiguration.rule (singular in @pulumi/aws 7.48) with SSE-KMS",
+        change: (v) =>
+            v.remove("static-encryption").edit("static", (p) => (p.serverSideEncryptionConfiguration = { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:eu-west-1:123456789012:key/k" }, bucketKeyEnabled: true } })),
+    },
+    {
+        name: "a BucketV2's own serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[] with SSE-KMS",
+        change: (v) =>
+            v.remove("static-encryption").add("aws:s3/bucketV2:BucketV2", "legacy", { bucket: "legacy-bucket", serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] }] }] }).edit("static", (p) => (p.serverSideEncryptionConfiguration = { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } })),
+    },
+    {
         name: "a V2 encryption configuration (the provider v6 name) counts",
         change: (v) =>
             v.remove("static-encryption").add("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "static-encryption-v2", { bucket: "static-bucket", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] }, { bucket: ["static"] }),

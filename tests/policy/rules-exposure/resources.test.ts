@@ -83,6 +83,8 @@ describeResourcePolicy({
     failures: [
         { name: 'principal "*" unscoped', props: () => ({ function: "api", action: "lambda:InvokeFunction", principal: "*" }), messages: [/^Replace principal "\*" with the calling principal/] },
         { name: "a service principal without sourceArn", props: () => ({ function: "api", action: "lambda:InvokeFunction", principal: "s3.amazonaws.com" }), messages: [/^Scope the s3\.amazonaws\.com permission with sourceArn/] },
+        { name: 'sourceArn "" scopes nothing (any account\'s SNS topic may invoke)', props: () => ({ function: "api", action: "lambda:InvokeFunction", principal: "sns.amazonaws.com", sourceArn: "" }), messages: [/^Scope the sns\.amazonaws\.com permission with sourceArn/] },
+        { name: 'principal "*" with sourceAccount "" and principalOrgId ""', props: () => ({ function: "api", action: "lambda:InvokeFunction", principal: "*", sourceAccount: "", principalOrgId: " " }), messages: [/^Replace principal "\*" with the calling principal/] },
         { name: 'functionUrlAuthType "NONE"', props: (p) => ({ ...p, functionUrlAuthType: "NONE" }), messages: [/^Set functionUrlAuthType to "AWS_IAM"/] },
     ],
     unknowable: ["principal", "functionUrlAuthType"],

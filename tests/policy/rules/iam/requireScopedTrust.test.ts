@@ -1,4 +1,5 @@
-import { assertFails, assertPasses, checkResource, doc } from "../../helpers";
+import * as aws from "@pulumi/aws";
+import { assertFails, assertNoNotes, assertPasses, checkProgram, checkResource, doc } from "../../helpers";
 
 const POLICY = "iam-role-require-scoped-trust";
 const compliant = {
@@ -44,6 +45,31 @@ describe(POLICY, () => {
 
     it('Noncompliance 2: principal "*"', async () => {
         assertFails(await role({ Principal: "*" }), POLICY, /^Name the principals that may assume the role instead of "\*"/);
+    });
+
+    it("Compliance: a principal of the stack's own account (the role's own ARN names it) needs no external id", async () => {
+        const trust = doc({ ...compliant, Principal: { AWS: "arn:aws:iam::123456789012:root" }, Condition: undefined });
+        assertPasses(await checkResource("aws:iam/role:Role", { assumeRolePolicy: trust, arn: "arn:aws:iam::123456789012:role/deployer" }), POLICY);
+    });
+
+    it("Compliance: an account the provider is pinned to (allowedAccountIds) needs no external id", async () => {
+        const evaluation = await checkProgram(() => {
+            const provider = new aws.Provider("pinned", { region: "eu-west-1", allowedAccountIds: ["210987654321"] });
+            new aws.iam.Role("ops", { assumeRolePolicy: doc({ ...compliant, Principal: { AWS: "arn:aws:iam::210987654321:role/admin" }, Condition: undefined }) }, { provider });
+        });
+        assertPasses(evaluation, POLICY);
+    });
+
+    it("Noncompliance: another account is still foreign when the stack's own is known", async () => {
+        const trust = doc({ ...compliant, Principal: { AWS: "arn:aws:iam::999999999999:root" }, Condition: undefined });
+        assertFails(await checkResource("aws:iam/role:Role", { assumeRolePolicy: trust, arn: "arn:aws:iam::123456789012:role/deployer" }), POLICY, /for account 999999999999 \(not the stack's own\)/);
+    });
+
+    it("preview: with every ARN unknown and no account pinned, a principal's account cannot be judged (no finding, no note)", async () => {
+        const trust = doc({ ...compliant, Principal: { AWS: "arn:aws:iam::999999999999:root" }, Condition: undefined });
+        const evaluation = await checkResource("aws:iam/role:Role", { assumeRolePolicy: trust, arn: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, { preview: true });
+        assertPasses(evaluation, POLICY);
+        assertNoNotes(evaluation);
     });
 
     it("Noncompliance 3: another account without sts:ExternalId", async () => {
