@@ -32,7 +32,8 @@ function scriptsOf(type: string, props: unknown): [string, string][] {
         if (decoded !== undefined) scripts.push(["userData", decoded]);
         if (type !== LAUNCH_TEMPLATE) scripts.push(["userData", plain]);
     }
-    const encoded = asString(get(props, "userDataBase64"));
+    // Launch templates have no userDataBase64 (their userData is base64 already).
+    const encoded = type === LAUNCH_TEMPLATE ? undefined : asString(get(props, "userDataBase64"));
     if (encoded !== undefined && !isUnknown(encoded)) {
         const decoded = decodeBase64(encoded);
         if (decoded !== undefined) scripts.push(["userDataBase64", decoded]);
