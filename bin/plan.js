@@ -52,7 +52,34 @@ function deferTypeScriptOfPulumi() {
     require.cache[shim] = standIn;
 }
 
+/**
+ * The SDK wraps each promise it makes (several per property of every resource) and formats a stack
+ * trace onto it, which it only ever prints with PULUMI_DEBUG_PROMISE_LEAKS set; formatting them was a
+ * tenth of a prod plan. Without that variable the traces are captured empty; the wrapping, the leak
+ * detection and its message are the SDK's own.
+ */
+function skipUnreadPromiseStacksOfPulumi() {
+    let debuggable;
+    try {
+        debuggable = require(require.resolve("@pulumi/pulumi/runtime/debuggable", { paths: [REPO] }));
+    } catch {
+        return;
+    }
+    if (debuggable.debugPromiseLeaks || typeof debuggable.debuggablePromise !== "function") return;
+    const debuggablePromise = debuggable.debuggablePromise;
+    debuggable.debuggablePromise = function (promise, context) {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return debuggablePromise.call(this, promise, context);
+        } finally {
+            Error.stackTraceLimit = limit;
+        }
+    };
+}
+
 deferTypeScriptOfPulumi();
+skipUnreadPromiseStacksOfPulumi();
 require("../tools/build/ts-cache");
 const { main } = require("../tools/plan-cli.ts");
 
