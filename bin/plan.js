@@ -6,41 +6,48 @@
  * in-process under ts-node.
  */
 "use strict";
+const fs = require("fs");
 const Module = require("module");
 const path = require("path");
 
 const REPO = path.resolve(__dirname, "..");
 
 /**
- * The Pulumi SDK requires the TypeScript compiler (9 MB) as it loads, for closure serialization
- * (`pulumi.runtime.serializeFunction`, `aws.lambda.CallbackFunction`), which most programs never
- * use. Its shim module is registered here as a stand-in that loads the compiler on first use, so a
- * program that serializes a closure gets the same module and one that does not never pays for it.
+ * Registers a stand-in for an SDK module that loads the real one on first use. Until then it answers
+ * what loading it asks of a module without using it: `__esModule` (TypeScript's import helpers) and
+ * the functions it exports, as functions that load the module when called. Modules that already hold
+ * the stand-in keep working through it once the real module is loaded.
  */
-function deferTypeScriptOfPulumi() {
-    let shim;
-    try {
-        shim = require.resolve("@pulumi/pulumi/typescript-shim", { paths: [REPO] });
-    } catch {
-        return; // An SDK without the shim loads TypeScript its own way.
-    }
-    if (require.cache[shim]) return;
-    let compiler;
+function defer(file, { esModule, functions }) {
+    if (require.cache[file]) return;
+    let real;
     const load = () => {
-        if (compiler === undefined) {
-            delete require.cache[shim];
-            compiler = require(shim);
+        if (real === undefined) {
+            delete require.cache[file];
+            real = require(file);
         }
-        return compiler;
+        return real;
     };
-    const standIn = new Module(shim, null);
-    standIn.filename = shim;
-    standIn.paths = Module._nodeModulePaths(path.dirname(shim));
+    const lazy = new Map(
+        functions.map((name) => [
+            name,
+            function (...args) {
+                return load()[name].apply(this, args);
+            },
+        ]),
+    );
+    const standIn = new Module(file, null);
+    standIn.filename = file;
+    standIn.paths = Module._nodeModulePaths(path.dirname(file));
     standIn.loaded = true;
     standIn.exports = new Proxy(
         {},
         {
-            get: (_, key) => load()[key],
+            get: (_, key) => {
+                if (real !== undefined) return real[key];
+                if (key === "__esModule" && esModule) return true;
+                return lazy.has(key) ? lazy.get(key) : load()[key];
+            },
             has: (_, key) => key in load(),
             ownKeys: () => Reflect.ownKeys(load()),
             getOwnPropertyDescriptor: (_, key) => {
@@ -49,7 +56,34 @@ function deferTypeScriptOfPulumi() {
             },
         },
     );
-    require.cache[shim] = standIn;
+    require.cache[file] = standIn;
+}
+
+function sdkModule(request) {
+    try {
+        return require.resolve(request, { paths: [REPO] });
+    } catch {
+        return undefined; // Another SDK version without this module: it loads its own way.
+    }
+}
+
+/**
+ * Two parts of the Pulumi SDK that load with it serve only closure serialization
+ * (`aws.lambda.CallbackFunction`, `pulumi.runtime.serializeFunction`), which most programs never use:
+ * the TypeScript compiler (9 MB, through its shim) and the code-path computation, which loads npm's
+ * @npmcli/arborist with pacote, sigstore and an HTTP stack (a third of a prod plan's loading). Both
+ * load when a program first uses them.
+ */
+function deferClosureSerializationOfPulumi() {
+    const shim = sdkModule("@pulumi/pulumi/typescript-shim");
+    if (shim) defer(shim, { esModule: false, functions: [] });
+    const codePaths = sdkModule("@pulumi/pulumi/runtime/closure/codePaths");
+    if (codePaths) {
+        const text = fs.readFileSync(codePaths, "utf8");
+        // Its exported functions, e.g. `exports.computeCodePaths = computeCodePaths;` of `function computeCodePaths(`.
+        const functions = [...text.matchAll(/^exports\.(\w+) = \1;$/gm)].map((match) => match[1]).filter((name) => text.includes(`function ${name}(`));
+        if (functions.length > 0 && /__esModule/.test(text)) defer(codePaths, { esModule: true, functions });
+    }
 }
 
 /**
@@ -78,7 +112,7 @@ function skipUnreadPromiseStacksOfPulumi() {
     };
 }
 
-deferTypeScriptOfPulumi();
+deferClosureSerializationOfPulumi();
 skipUnreadPromiseStacksOfPulumi();
 require("../tools/build/ts-cache");
 const { main } = require("../tools/plan-cli.ts");
