@@ -521,6 +521,49 @@ const COMPUTERS: Record<string, Computer> = {
         const scheme = state.protocolType === "WEBSOCKET" ? "wss" : "https";
         return { id, outputs: { arn: `arn:aws:apigateway:${ctx.resourceRegion}::/apis/${id}`, apiEndpoint: `${scheme}://${id}.execute-api.${ctx.resourceRegion}.amazonaws.com`, executionArn: arn(ctx, "execute-api", id) } };
     },
+    // Services of the policy pack's coverage rules (#16): the ids and endpoints programs interpolate.
+    "aws:elb/loadBalancer:LoadBalancer": (ctx, state) => {
+        const name = state.name ?? autoName(ctx.name, ctx.hash("autoname")).slice(0, 32);
+        return { id: name, outputs: { name, arn: arn(ctx, "elasticloadbalancing", `loadbalancer/${name}`), dnsName: `${name}-${parseInt(ctx.hash().slice(0, 8), 16)}.${ctx.resourceRegion}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K" } };
+    },
+    "aws:efs/fileSystem:FileSystem": (ctx) => {
+        const id = `fs-${ctx.hash().slice(0, 17)}`;
+        return { id, outputs: { arn: arn(ctx, "elasticfilesystem", `file-system/${id}`), dnsName: `${id}.efs.${ctx.resourceRegion}.amazonaws.com`, ownerId: ctx.account } };
+    },
+    "aws:kinesis/stream:Stream": (ctx, state) => {
+        const name = state.name ?? ctx.name;
+        const streamArn = arn(ctx, "kinesis", `stream/${name}`);
+        return { id: streamArn, outputs: { arn: streamArn, name } };
+    },
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": (ctx, state) => {
+        const name = state.name ?? ctx.name;
+        const streamArn = arn(ctx, "firehose", `deliverystream/${name}`);
+        return { id: streamArn, outputs: { arn: streamArn, name } };
+    },
+    "aws:redshift/cluster:Cluster": (ctx, state) => {
+        const identifier = state.clusterIdentifier ?? ctx.name;
+        const dnsName = `${identifier}.${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.redshift.amazonaws.com`;
+        return { id: identifier, outputs: { arn: arn(ctx, "redshift", `cluster:${identifier}`), dnsName, endpoint: `${dnsName}:${state.port ?? 5439}`, clusterNamespaceArn: arn(ctx, "redshift", `namespace:${uuid(ctx.hash("ns"))}`) } };
+    },
+    "aws:opensearch/domain:Domain": (ctx, state) => {
+        const name = state.domainName ?? autoName(ctx.name, ctx.hash("autoname")).slice(0, 28).toLowerCase();
+        const host = `${state.vpcOptions ? "vpc-" : "search-"}${name}-${ctx.hash().slice(0, 26)}.${ctx.resourceRegion}.es.amazonaws.com`;
+        return { id: arn(ctx, "es", `domain/${name}`), outputs: { domainName: name, arn: arn(ctx, "es", `domain/${name}`), domainId: `${ctx.account}/${name}`, endpoint: host } };
+    },
+    "aws:apigateway/domainName:DomainName": (ctx, state) => ({
+        id: state.domainName,
+        outputs: {
+            arn: `arn:aws:apigateway:${ctx.resourceRegion}::/domainnames/${state.domainName}`,
+            regionalDomainName: `d-${ctx.hash().slice(0, 10)}.execute-api.${ctx.resourceRegion}.amazonaws.com`,
+            regionalZoneId: "Z1UJRXOUMOOFQ8",
+            cloudfrontDomainName: `d${ctx.hash("cf").slice(0, 13)}.cloudfront.net`,
+            cloudfrontZoneId: "Z2FDTNDATAQYW2",
+        },
+    }),
+    "aws:appsync/graphQLApi:GraphQLApi": (ctx) => {
+        const id = ctx.hash().slice(0, 26);
+        return { id, outputs: { arn: arn(ctx, "appsync", `apis/${id}`), uris: { GRAPHQL: `https://${ctx.hash("uri").slice(0, 26)}.appsync-api.${ctx.resourceRegion}.amazonaws.com/graphql` } } };
+    },
     "aws:eks/cluster:Cluster": (ctx, state) => {
         const name = state.name ?? autoName(ctx.name, ctx.hash("autoname"));
         return { id: name, outputs: { arn: arn(ctx, "eks", `cluster/${name}`), endpoint: `https://${ctx.hash().slice(0, 32).toUpperCase()}.gr7.${ctx.resourceRegion}.eks.amazonaws.com`, certificateAuthority: { data: Buffer.from("offline-ca").toString("base64") }, status: "ACTIVE" } };
