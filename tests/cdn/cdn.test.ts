@@ -342,7 +342,7 @@ describe("Cdn: WAF", () => {
         }
     });
 
-    it("blocks in block mode: rate rule first, then the three AWS managed groups with their own actions", async () => {
+    it("blocks in block mode: rate rule first, then the two AWS managed groups (IP reputation, common rule set) with their own actions", async () => {
         const rec = await recordCdn({ rateLimitPer5Min: 500 });
         const webAcl = rec.inputs(T.webAcl);
         assert.deepStrictEqual(webAcl.defaultAction, { allow: {} });
@@ -355,7 +355,6 @@ describe("Cdn: WAF", () => {
                 [0, "rate-limit-per-ip", { block: {} }, null],
                 [1, "AWSManagedRulesAmazonIpReputationList", null, { none: {} }],
                 [2, "AWSManagedRulesCommonRuleSet", null, { none: {} }],
-                [3, "AWSManagedRulesKnownBadInputsRuleSet", null, { none: {} }],
             ],
         );
         assert.deepStrictEqual(webAcl.rules[0].statement, { rateBasedStatement: { limit: 500, aggregateKeyType: "IP", evaluationWindowSec: 300 } });
@@ -374,7 +373,7 @@ describe("Cdn: WAF", () => {
         const rules = rec.inputs(T.webAcl).rules;
         assert.deepStrictEqual(rules[0].action, { count: {} });
         for (const rule of rules.slice(1)) assert.deepStrictEqual(rule.overrideAction, { count: {} });
-        assert.strictEqual(rules.length, 4, "count mode keeps every rule");
+        assert.strictEqual(rules.length, 3, "count mode keeps every rule");
         assert.deepStrictEqual(rec.inputs(T.webAcl).defaultAction, { allow: {} });
     });
 
