@@ -107,7 +107,38 @@ const T = {
     trail: "aws:cloudtrail/trail:Trail",
     guardDuty: "aws:guardduty/detector:Detector",
     securityHub: "aws:securityhub/account:Account",
+    configRecorder: "aws:cfg/recorder:Recorder",
+    configRule: "aws:cfg/rule:Rule",
 } as const;
+
+/**
+ * Metrics a dashboard body graphs, as CloudWatch counts them for its free tier: each row of a widget's
+ * `metrics` array, except rows that are metric-math expressions. Undefined when the body is unknown.
+ */
+export function dashboardMetricCount(body: unknown): number | undefined {
+    let parsed: any;
+    try {
+        parsed = typeof body === "string" && body !== UNKNOWN ? JSON.parse(body) : undefined;
+    } catch {
+        return undefined;
+    }
+    if (!parsed || !Array.isArray(parsed.widgets)) return undefined;
+    let metrics = 0;
+    for (const widget of parsed.widgets) {
+        const rows = widget?.properties?.metrics;
+        if (!Array.isArray(rows)) continue;
+        for (const row of rows) {
+            const isExpression = Array.isArray(row) && row.some((part) => typeof part === "object" && part !== null && "expression" in part);
+            if (!isExpression) metrics += 1;
+        }
+    }
+    return metrics;
+}
+
+/** What AWS Config records: every AWS resource of the program is taken as one recorded resource. */
+function recordedByConfig(resources: RecordedResource[]): RecordedResource[] {
+    return resources.filter((r) => r.custom && r.type.startsWith("aws:") && !r.type.startsWith("pulumi:providers:"));
+}
 
 /** Engines a cache may run, as ElastiCache names them. */
 function cacheEngine(props: any): "valkey" | "redis" {
@@ -257,13 +288,40 @@ export function estimateCost(resources: RecordedResource[], overrides: Partial<U
     for (const hub of ofType(T.securityHub)) {
         items.add(hub, "security", 0, "Security Hub: usage-based (security checks and finding ingestions), not estimated", { estimated: false });
     }
+    // AWS Config: configuration items for whatever the recorder records, rule evaluations per rule.
+    const recorded = recordedByConfig(resources).length;
+    const itemsPerMonth = recorded * PRICES.assumptions.configItemsPerResourceMonthly;
+    for (const recorder of ofType(T.configRecorder)) {
+        const props = plain(recorder.inputs);
+        const frequency: "CONTINUOUS" | "DAILY" = props.recordingMode?.recordingFrequency === "DAILY" ? "DAILY" : "CONTINUOUS";
+        const rate = PRICES.config.perConfigurationItem[frequency];
+        items.add(
+            recorder, "security", itemsPerMonth * rate,
+            `AWS Config: ${count(itemsPerMonth, "configuration item")} a month (${recorded} AWS resources in the program × ${PRICES.assumptions.configItemsPerResourceMonthly}, an idle assumption; resources outside the program not counted) × ${usd(rate)} (${frequency.toLowerCase()} recording); Security Hub's own Config rules are billed as its security checks`,
+        );
+    }
+    for (const rule of ofType(T.configRule)) {
+        items.add(rule, "security", itemsPerMonth * PRICES.config.perRuleEvaluation, `AWS Config rule: ${count(itemsPerMonth, "evaluation")} a month (one per configuration item) × ${usd(PRICES.config.perRuleEvaluation)}`);
+    }
 
     // Observability: alarms, dashboards, and a small assumed log ingestion per log group.
     for (const alarm of ofType(T.alarm)) {
         items.add(alarm, "observability", PRICES.cloudwatch.alarmMonthly, `CloudWatch alarm: ${usd(PRICES.cloudwatch.alarmMonthly)} a month (metric-math alarms counted as one)`);
     }
+    // AWS bills dashboards beyond an account's first 3 of up to 50 metrics: the program's first 3 small
+    // ones are free unless the account already has others, which the report says.
+    let freeDashboards = 0;
     for (const dashboard of ofType(T.dashboard)) {
-        items.add(dashboard, "observability", PRICES.cloudwatch.dashboardMonthly, `CloudWatch dashboard: ${usd(PRICES.cloudwatch.dashboardMonthly)} a month (counted although an account's first 3 are free)`);
+        const metrics = dashboardMetricCount(plain(dashboard.inputs).dashboardBody);
+        const small = metrics !== undefined && metrics <= PRICES.cloudwatch.dashboardFreeMetrics;
+        const monthly = usd(PRICES.cloudwatch.dashboardMonthly);
+        if (small && freeDashboards < PRICES.cloudwatch.dashboardFreePerAccount) {
+            freeDashboards += 1;
+            items.add(dashboard, "observability", 0, `CloudWatch dashboard of ${count(metrics, "metric")}: free as one of an account's first ${PRICES.cloudwatch.dashboardFreePerAccount} dashboards of up to ${PRICES.cloudwatch.dashboardFreeMetrics} metrics; not free (${monthly} a month) if the account already has ${PRICES.cloudwatch.dashboardFreePerAccount} others`);
+        } else {
+            const why = small ? `beyond the account's first ${PRICES.cloudwatch.dashboardFreePerAccount} free dashboards` : metrics === undefined ? "its metric count is unknown until deployment" : `${metrics} metrics, more than the free tier's ${PRICES.cloudwatch.dashboardFreeMetrics}`;
+            items.add(dashboard, "observability", PRICES.cloudwatch.dashboardMonthly, `CloudWatch dashboard: ${monthly} a month (${why})`);
+        }
     }
     for (const group of ofType(T.logGroup)) {
         const gb = PRICES.assumptions.logGbIngestedPerGroupMonthly;
