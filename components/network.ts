@@ -273,8 +273,9 @@ export class Network extends pulumi.ComponentResource {
                 {
                     ami,
                     instanceType: natInstanceType,
+                    // sourceDestCheck is the interface's (above): the provider rejects it beside primaryNetworkInterface
+                    // (ConflictsWith), and the instance's value is the primary interface's attribute anyway.
                     primaryNetworkInterface: { networkInterfaceId: networkInterface.id },
-                    sourceDestCheck: false,
                     userData,
                     userDataReplaceOnChange: true,
                     metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
@@ -289,7 +290,10 @@ export class Network extends pulumi.ComponentResource {
                     dependsOn: [eip],
                     // The interface can belong to one instance at a time.
                     deleteBeforeReplace: true,
-                    ignoreChanges: natInstanceAmi === undefined ? ["ami"] : [],
+                    // The provider reads sourceDestCheck back from the interface (false) and, left unset here, would
+                    // diff it against its default true and turn the check back on at the next update, silently
+                    // ending NAT (terraform-provider-aws#44768); the interface owns the attribute.
+                    ignoreChanges: natInstanceAmi === undefined ? ["ami", "sourceDestCheck"] : ["sourceDestCheck"],
                 },
             );
             return { networkInterfaceId: networkInterface.id };

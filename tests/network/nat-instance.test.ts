@@ -2,10 +2,23 @@ import * as assert from "assert";
 import { Network, NetworkArgs } from "../../components/network";
 import { amazonLinuxAmiParameter, natInstanceArchitecture, natInstanceUserData } from "../../components/network-nat";
 import { record, Recording, unwrap } from "../helpers/offline";
+import { RecordedResource } from "../../tools/engine/recorder";
 import { dependencyOf, LOGS_KEY_ARN, T, tierOf } from "./topology";
 
 async function build(args: NetworkArgs): Promise<Recording> {
     return record(() => new Network("net", { logsKeyArn: LOGS_KEY_ARN, natStrategy: "instance", azCount: 2, ...args }));
+}
+
+/**
+ * What the next `pulumi up` plans for the instance's sourceDestCheck, from the recorded inputs and options.
+ * terraform-provider-aws: the argument defaults to true, and reading the instance copies the primary
+ * interface's value into state (false here). Pulumi: an input listed in ignoreChanges keeps its old value
+ * and the provider drops its diff. Without that, the update sets the check back to true (issue #44768).
+ */
+function nextUpdateSourceDestCheck(instance: RecordedResource, interfaceValue: boolean): { from: boolean; to: boolean } | "unchanged" {
+    if (instance.options.ignoreChanges.includes("sourceDestCheck")) return "unchanged";
+    const desired = (unwrap(instance.inputs.sourceDestCheck) as boolean | undefined) ?? true;
+    return desired === interfaceValue ? "unchanged" : { from: interfaceValue, to: desired };
 }
 
 describe("Network NAT instance", () => {
@@ -14,11 +27,32 @@ describe("Network NAT instance", () => {
         const instance = unwrap(rec.one(T.instance).inputs);
         assert.deepStrictEqual(instance.metadataOptions, { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 });
         assert.strictEqual(instance.rootBlockDevice.encrypted, true);
-        assert.strictEqual(instance.sourceDestCheck, false);
-        assert.strictEqual(unwrap(rec.one(T.eni).inputs.sourceDestCheck), false);
+        assert.strictEqual(unwrap(rec.one(T.eni).inputs.sourceDestCheck), false, "the interface forwards");
         assert.strictEqual(instance.instanceType, "t4g.nano");
         assert.deepStrictEqual(instance.creditSpecification, { cpuCredits: "standard" });
         assert.strictEqual(instance.associatePublicIpAddress, undefined, "its only public address is the Elastic IP");
+    });
+
+    it("leaves sourceDestCheck to its interface: the provider rejects it beside primaryNetworkInterface", async () => {
+        for (const rec of [await build({}), await build({ natInstanceAmi: "ami-0123456789abcdef0", azCount: 3, natInstanceCount: "perAz" })]) {
+            for (const instance of rec.ofType(T.instance)) {
+                const inputs = unwrap(instance.inputs);
+                assert.ok(inputs.primaryNetworkInterface?.networkInterfaceId, `${instance.name} boots on its own interface`);
+                assert.ok(!("sourceDestCheck" in inputs), `${instance.name} sets no sourceDestCheck (ConflictsWith primary_network_interface)`);
+            }
+        }
+    });
+
+    it("keeps forwarding through the second update: the instance ignores the sourceDestCheck it reads from its interface", async () => {
+        for (const rec of [await build({}), await build({ natInstanceAmi: "ami-0123456789abcdef0" })]) {
+            const instance = rec.one(T.instance);
+            const interfaceValue = unwrap<boolean>(rec.one(T.eni).inputs.sourceDestCheck);
+            assert.ok(instance.options.ignoreChanges.includes("sourceDestCheck"), instance.options.ignoreChanges.join(", "));
+            assert.strictEqual(nextUpdateSourceDestCheck(instance, interfaceValue), "unchanged");
+            // The same instance without the option is the bug the issue describes: the update turns the check back on.
+            const unguarded = { ...instance, options: { ...instance.options, ignoreChanges: instance.options.ignoreChanges.filter((p) => p !== "sourceDestCheck") } };
+            assert.deepStrictEqual(nextUpdateSourceDestCheck(unguarded, interfaceValue), { from: false, to: true });
+        }
     });
 
     it("sits in the first public subnet and is replaced delete-first, since its interface fits one instance at a time", async () => {
@@ -35,7 +69,7 @@ describe("Network NAT instance", () => {
     it("looks up Amazon Linux 2023 for its architecture and never lets a newer image replace it silently", async () => {
         const rec = await build({});
         const instance = rec.one(T.instance);
-        assert.deepStrictEqual(instance.options.ignoreChanges, ["ami"]);
+        assert.deepStrictEqual(instance.options.ignoreChanges, ["ami", "sourceDestCheck"]);
         assert.match(unwrap(instance.inputs.ami), /^ami-[0-9a-f]{17}$/);
         assert.strictEqual(amazonLinuxAmiParameter("t4g.nano"), "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64");
         assert.strictEqual(amazonLinuxAmiParameter("t3.micro"), "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
@@ -46,7 +80,7 @@ describe("Network NAT instance", () => {
         const instance = rec.one(T.instance);
         assert.strictEqual(unwrap(instance.inputs.ami), "ami-0123456789abcdef0");
         assert.strictEqual(unwrap(instance.inputs.instanceType), "t4g.micro");
-        assert.deepStrictEqual(instance.options.ignoreChanges, []);
+        assert.deepStrictEqual(instance.options.ignoreChanges, ["sourceDestCheck"], "a pinned image may replace the instance");
     });
 
     it("admits traffic only from the private subnets and masquerades only their ranges", async () => {
