@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CHECKS } from ".";
 import { SLOW_RESOURCES } from "./deployPlan";
+import { ARGUMENT_RULES, ArgumentRule } from "./checks/providerConflictingArguments";
 import { DEFAULT_LAMBDA_CONCURRENCY_LIMIT, ReadinessCheck } from "./lib";
 
 /**
@@ -22,7 +23,14 @@ const CATEGORY_LABELS: Record<ReadinessCheck["category"], string> = {
     "deploy-order": "deploy order",
 };
 
-export function renderReadinessDoc(checks: ReadinessCheck[]): string {
+function argumentRuleRow(rule: ArgumentRule): string {
+    const [kind, args] = rule.kind === "conflictsWith"
+        ? ["ConflictsWith", `\`${rule.argument}\` with ${rule.with.map((a) => `\`${a}\``).join(", ")}`]
+        : ["ExactlyOneOf", rule.arguments.map((a) => `\`${a}\``).join(", ")];
+    return `| \`${rule.type}\` | ${kind} | ${args} | ${cell(rule.source)} |`;
+}
+
+export function renderReadinessDoc(checks: ReadinessCheck[], argumentRules: readonly ArgumentRule[] = ARGUMENT_RULES): string {
     const rows = checks.map((c) => `| \`${c.name}\` | ${CATEGORY_LABELS[c.category]} | ${c.severity} | ${cell(c.what)} | ${cell(c.rule)} | ${cell(c.data ?? "")} |`);
     const slow = Object.entries(SLOW_RESOURCES).map(([type, s]) => `| \`${type}\` | ${s.typicalMinutes[0]}-${s.typicalMinutes[1]} | ${cell(s.why)} |`);
     return [
@@ -39,6 +47,16 @@ export function renderReadinessDoc(checks: ReadinessCheck[]): string {
         "| Check | Area | Severity | What it predicts | AWS rule | Data |",
         "| --- | --- | --- | --- | --- | --- |",
         ...rows,
+        "",
+        "## Provider argument rules",
+        "",
+        "`provider-conflicting-arguments` checks these rules of the AWS provider's schema, which its Check enforces before any AWS call and mocks never run.",
+        "Arguments are Pulumi's names. A boolean counts as set when written, `false` included, as the provider reads its configuration; an unknown value (preview) is not judged.",
+        "The name/`namePrefix` pairs are left out: the engine analyzes inputs after the provider's Check has filled in the auto-name, so a written name cannot be told from a generated one.",
+        "",
+        "| Resource type | Rule | Arguments | Source |",
+        "| --- | --- | --- | --- |",
+        ...argumentRules.map(argumentRuleRow),
         "",
         "## Deploy plan",
         "",

@@ -24,6 +24,8 @@ import { lambdaLogGroup } from "./checks/lambdaLogGroup";
 import { lambdaVpcPermissions } from "./checks/lambdaVpcPermissions";
 import { nameLengths } from "./checks/nameLengths";
 import { natGatewayRoute } from "./checks/natGatewayRoute";
+import { providerConflictingArguments } from "./checks/providerConflictingArguments";
+import { securityhubConfigRecorder } from "./checks/securityhubConfigRecorder";
 import { serviceTrust } from "./checks/serviceTrust";
 import { subnetLayout } from "./checks/subnetLayout";
 import { deployPlan, DeployPlan, SLOW_RESOURCES } from "./deployPlan";
@@ -33,6 +35,7 @@ export type { DeployPlan, Finding, ReadinessCheck, ReadinessOptions };
 
 /** Every check, in the order the docs list them. */
 export const CHECKS: ReadinessCheck[] = [
+    providerConflictingArguments,
     elasticacheAuthToken,
     elasticacheMultiAz,
     elasticacheReplicationGroupId,
@@ -54,6 +57,7 @@ export const CHECKS: ReadinessCheck[] = [
     cacheIngress,
     interfaceEndpoints,
     functionEgressRules,
+    securityhubConfigRecorder,
     dependencyCycles,
 ];
 
