@@ -28,6 +28,8 @@ function network() {
     new aws.ec2.Instance("worker", { ami: AMI, instanceType: "t3.micro", subnetId: privateSubnet.id });
     // A NAT-less bastion in the public subnet that opts out of the subnet's public IPs.
     new aws.ec2.Instance("relay", { ami: AMI, instanceType: "t3.micro", subnetId: publicSubnet.id, associatePublicIpAddress: false });
+    const template = new aws.ec2.LaunchTemplate("workers-template", { imageId: AMI, instanceType: "t3.micro", metadataOptions: { httpTokens: "required" } });
+    new aws.autoscaling.Group("workers", { vpcZoneIdentifiers: [privateSubnet.id], minSize: 1, maxSize: 2, launchTemplate: { id: template.id, version: "$Latest" } });
 }
 
 describeStackPolicyOnFixture("ec2-instance-disallow-public-subnet-launch", network, "instances sit in a private subnet, or opt out of the public subnet's addresses", [
@@ -49,6 +51,16 @@ describeStackPolicyOnFixture("ec2-instance-disallow-public-subnet-launch", netwo
         messages: [/subnet "default-a" gives it a public IP \(a default subnet, which maps public IPs on launch\)/],
     },
     {
+        name: "an Auto Scaling group in the public subnet, its template leaving the address to the subnet",
+        change: (v) => v.dependOn("workers", "vpcZoneIdentifiers", "app-public-a").edit("workers", (p) => { if (p.vpcZoneIdentifiers) p.vpcZoneIdentifiers = [v.value("app-public-a")]; }),
+        messages: [/^Launch Auto Scaling group "workers" into private subnets, or set associatePublicIpAddress to false in its launch template: "app-public-a" give its instances public IPs\.$/],
+    },
+    {
+        name: "an Auto Scaling group placed by availabilityZones only (the default VPC)",
+        change: (v) => v.dependOn("workers", "vpcZoneIdentifiers").edit("workers", (p) => { delete p.vpcZoneIdentifiers; p.availabilityZones = ["eu-west-1a"]; }),
+        messages: [/^Give Auto Scaling group "workers" vpcZoneIdentifiers in private subnets/],
+    },
+    {
         name: "preview: the public subnet is found through propertyDependencies",
         change: (v) => v.dependOn("worker", "subnetId", "app-public-a"),
         messages: [/subnet "app-public-a"/],
@@ -57,6 +69,14 @@ describeStackPolicyOnFixture("ec2-instance-disallow-public-subnet-launch", netwo
 ], [
     { name: "no subnetId but associatePublicIpAddress false", change: (v) => v.edit("worker", (p) => { delete p.subnetId; p.associatePublicIpAddress = false; }) },
     { name: "an adopted default subnet with mapPublicIpOnLaunch false", change: (v) => v.edit("default-a", (p) => (p.mapPublicIpOnLaunch = false)).dependOn("worker", "subnetId", "default-a").edit("worker", (p) => (p.subnetId = v.value("default-a"))) },
+    {
+        name: "an Auto Scaling group in the public subnet whose template turns public IPs off",
+        change: (v) =>
+            v
+                .dependOn("workers", "vpcZoneIdentifiers", "app-public-a")
+                .edit("workers", (p) => { if (p.vpcZoneIdentifiers) p.vpcZoneIdentifiers = [v.value("app-public-a")]; })
+                .edit("workers-template", (p) => (p.networkInterfaces = [{ deviceIndex: 0, associatePublicIpAddress: "false" }])),
+    },
     { name: "a launch template decides the subnet", change: (v) => v.edit("worker", (p) => { delete p.subnetId; p.launchTemplate = { id: "lt-0123", version: "$Latest" }; }) },
     { name: "a subnet looked up outside the stack is not judged", change: (v) => v.dependOn("worker", "subnetId").edit("worker", (p) => (p.subnetId = "subnet-0fedcba9876543210")) },
     { name: "preview: a subnetId not known yet, from no resource of the stack", change: (v) => v.dependOn("worker", "subnetId").edit("worker", (p) => (p.subnetId = UNKNOWN)), preview: true },
