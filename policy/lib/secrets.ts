@@ -56,9 +56,12 @@ export function embeddedCredentialKinds(text: string): string[] {
     return EMBEDDED_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
 }
 
-/** A value a script computes or fetches at run time rather than one written into it. */
+/**
+ * A value a script computes or fetches at run time rather than one written into it, or a crypt(3)
+ * hash (cloud-init's `passwd: $6$...`), which is what the system stores, not the password.
+ */
 function isComputedInScript(value: string): boolean {
-    return /\$[({A-Za-z_]|`/.test(value) || /^\{\{resolve:/.test(value);
+    return /\$[({A-Za-z_]|`/.test(value) || /^\{\{resolve:/.test(value) || /^\$(1|2[aby]?|5|6|y)\$/.test(value);
 }
 
 const SHELL_ASSIGNMENT = /^\s*(?:export\s+|set\s+|ENV\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*("([^"]*)"|'([^']*)'|(\S+))/;

@@ -44,6 +44,8 @@ describe("lib/secrets: webhooks and scripts", () => {
         ].join("\n");
         assert.deepStrictEqual(secretAssignmentsIn(script), ["DB_PASSWORD", "--password"]);
         assert.deepStrictEqual(secretAssignmentsIn("#cloud-config\nchpasswd:\n  list: |\n    ubuntu:x\nssh_pwauth: false\npassword: correct-horse-battery\n"), ["password"]);
+        // A crypt(3) hash and an SSH key list are what cloud-init stores, not a password in clear.
+        assert.deepStrictEqual(secretAssignmentsIn("#cloud-config\nusers:\n  - name: ops\n    lock_passwd: false\n    passwd: $6$rounds=4096$saltsalt$3MEaFIpbX0S1UC1P4HF1x0\n    ssh_authorized_keys:\n      - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO ops@example\n"), []);
         assert.deepStrictEqual(embeddedCredentialKinds(`curl -X POST ${SLACK_WEBHOOK} -d '{}'\npsql postgres://app:pa55word@db.internal:5432/app`), ["a Slack webhook URL", "a password inside a connection URL"]);
     });
 });
