@@ -80,6 +80,7 @@ describe("finding a program as the CLI does", () => {
         ["main: names nothing", { "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: src/\n" }, /sets main: src\/, which does not exist/],
         ["the folder has no entry", { "Pulumi.yaml": "name: app\nruntime: nodejs\n" }, /No entry point in .*: add index.ts/],
         ["Pulumi.yaml has no name", { "Pulumi.yaml": "runtime: nodejs\n", "index.ts": "" }, /has no "name"/],
+        ["the project is not Node.js", { "Pulumi.yaml": "name: app\nruntime:\n  name: python\n", "__main__.py": "" }, /the plan cannot run this program: .* has runtime: python.*pulumi preview --policy-pack policy/],
     ] as const) {
         it(`says what to fix when ${why}`, () => {
             assert.throws(() => locateProgram(project(files)), message);
@@ -124,6 +125,22 @@ describe("npm run plan", () => {
             assert.strictEqual(code, 2);
             assert.match(err, message);
             assert.strictEqual(err.trim().split("\n").length, 1, `one line, got: ${err}`);
+        });
+    }
+
+    for (const [why, files, message] of [
+        ["a package the program imports is not installed", { "Pulumi.yaml": "name: app\nruntime: nodejs\n", "index.ts": `import * as x from "@acme/not-installed/sub";\nexport const y = x;\n` }, /^plan: the program failed: Cannot find module '@acme\/not-installed\/sub': it is not installed; run `npm install @acme\/not-installed` in \//],
+        ["an ES module imports a package that is not installed", { "Pulumi.yaml": "name: app\nruntime: nodejs\n", "package.json": `{"type": "module"}`, "index.ts": `import * as x from "left-pad-nope";\nexport const y = x;\n` }, /^plan: the program failed: Cannot find package 'left-pad-nope': it is not installed; run `npm install left-pad-nope` in .* \(imported at index.ts:1\)$/m],
+        ["an ES module imports a file that does not exist", { "Pulumi.yaml": "name: app\nruntime: nodejs\n", "package.json": `{"type": "module"}`, "index.ts": `import { x } from "./lib.js";\nexport const y = x;\n` }, /^plan: the program failed: Could not resolve "\.\/lib\.js" \(index.ts:1\)$/m],
+        ["a required config key is missing", { "Pulumi.yaml": "name: app\nruntime: nodejs\n", "index.ts": `import * as pulumi from "@pulumi/pulumi";\nnew pulumi.Config().require("size");\n` }, /^plan: missing config value app:size for stack qa: set it with `pulumi config set app:size <value> --stack qa`/],
+    ] as const) {
+        it(`exits 2 with one line when ${why}`, async () => {
+            const cwd = process.cwd();
+            const { code, err } = await plan(["--stack", "qa", "--program", project(files)]);
+            assert.strictEqual(code, 2);
+            assert.match(err, message);
+            assert.strictEqual(err.trim().split("\n").length, 1, `one line, got: ${err}`);
+            assert.strictEqual(process.cwd(), cwd, "the working directory is restored after a failed run");
         });
     }
 

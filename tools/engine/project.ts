@@ -125,6 +125,12 @@ export function locateProgram(programPath: string): ProgramLocation {
         throw new PlanInputError(`${projectFile} has no "name": add "name: <project>" to it.`);
     }
     const project = typeof parsed?.name === "string" ? parsed.name : path.basename(projectDir);
+    const runtime = runtimeName((parsed as { runtime?: unknown } | null)?.runtime);
+    if (projectFile && runtime !== undefined && runtime !== "nodejs") {
+        throw new PlanInputError(
+            `the plan cannot run this program: ${projectFile} has runtime: ${runtime}, and the offline plan runs Node.js (TypeScript or JavaScript) programs only. Judge it with \`pulumi preview --policy-pack policy\`, which runs any runtime.`,
+        );
+    }
     let entry = given;
     if (isFolder) {
         const main = typeof parsed?.main === "string" && given === projectDir ? path.resolve(projectDir, parsed.main) : given;
@@ -137,6 +143,13 @@ export function locateProgram(programPath: string): ProgramLocation {
     const packageRoot = findUp(path.dirname(entry), "package.json");
     const esm = /\.m[jt]s$/.test(entry) || (!/\.c[jt]s$/.test(entry) && packageRoot !== null && readPackageJson(packageRoot).type === "module");
     return { entry, projectDir, projectFile, project, stackConfigDir, projectConfig: projectConfigOf(parsed?.config, project, projectFile), esm };
+}
+
+/** `runtime: nodejs` or `runtime: { name: nodejs, options: ... }`. */
+function runtimeName(runtime: unknown): string | undefined {
+    if (typeof runtime === "string") return runtime;
+    if (typeof runtime === "object" && runtime !== null && typeof (runtime as { name?: unknown }).name === "string") return (runtime as { name: string }).name;
+    return undefined;
 }
 
 /**

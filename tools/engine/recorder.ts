@@ -144,10 +144,10 @@ export class Recorder {
         monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
             // The provider (here the offline AWS) sees references as the engine passes them on.
             const object = structToJson(req.getObject());
-            const flattened = withoutResourceReferences(object);
-            if (flattened !== object) req.setObject(Struct.fromJavaScript(flattened));
+            const inputs = withoutResourceReferences(object);
+            if (inputs !== object) req.setObject(Struct.fromJavaScript(inputs));
             registerResource(req, (err: any, resp: any) => {
-                if (!err && resp) this.record(req, resp);
+                if (!err && resp) this.record(req, resp, inputs);
                 callback(err, resp);
             });
         };
@@ -179,13 +179,12 @@ export class Recorder {
         }
     }
 
-    private record(req: any, resp: any): void {
+    private record(req: any, resp: any, inputs: Record<string, unknown>): void {
         const urn: string = resp.getUrn();
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
             propertyDependencies[key] = deps.getUrnsList();
         });
-        const inputs = structToJson(req.getObject());
         const outputs = withoutResourceReferences(structToJson(resp.getObject()));
         // The engine analyzes inputs after the provider's Check, which fills in auto-names.
         const autoNamed = AUTO_NAMED_PROPERTIES[req.getType()];

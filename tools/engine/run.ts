@@ -132,6 +132,8 @@ async function importEsmProgram(entry: string): Promise<Record<string, unknown>>
     try {
         await esbuild.build({
             entryPoints: [entry],
+            // Locations in errors are relative to this; the run is in the project folder by now.
+            absWorkingDir: process.cwd(),
             outfile: out,
             bundle: true,
             format: "esm",
@@ -146,7 +148,8 @@ async function importEsmProgram(entry: string): Promise<Record<string, unknown>>
                         build.onResolve({ filter: /^[^./]/ }, (args) => {
                             if (path.isAbsolute(args.path) || args.path.startsWith("node:") || Module.isBuiltin?.(args.path)) return { path: args.path, external: true };
                             const resolved = resolvePackage(args.path, args.resolveDir);
-                            return { path: resolved ? url.pathToFileURL(resolved).href : args.path, external: true };
+                            if (!resolved) return { errors: [{ text: `Cannot find package '${args.path}'` }] };
+                            return { path: url.pathToFileURL(resolved).href, external: true };
                         });
                         build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
                             if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
@@ -166,7 +169,10 @@ async function importEsmProgram(entry: string): Promise<Record<string, unknown>>
     } catch (error) {
         const first = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors?.[0];
         const where = first?.location ? ` (${first.location.file}:${first.location.line})` : "";
-        throw new ProgramError(first ? `${first.text}${where}` : firstLine(error), [error]);
+        const missing = first && /^Cannot find package '/.test(first.text) ? Object.assign(new Error(first.text), { code: "ERR_MODULE_NOT_FOUND" }) : undefined;
+        const message = first ? `${first.text}${where}` : firstLine(error);
+        // A plain Error, as a failed import would be: the run reports it as the program's failure.
+        throw new Error(missing ? withInstallHint(message.replace(where, ""), missing, path.dirname(entry)) + where.replace(/^ \((.*)\)$/, " (imported at $1)") : message);
     }
     return dynamicImport(url.pathToFileURL(out).href);
 }
@@ -269,7 +275,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     if (missing) throw new MissingConfigError(missing.key, options.stack, missing.secret);
     if (failures.length > 0) {
         const unique = failures.filter((f, i) => failures.findIndex((g) => firstLine(g) === firstLine(f)) === i);
-        throw new ProgramError(firstLine(unique[0]), unique);
+        throw new ProgramError(withInstallHint(firstLine(unique[0]), unique[0], location?.projectDir), unique);
     }
     return { project: options.project, stack: options.stack, preview, region, resources: recorder.resources, stackOutputs };
 }
@@ -280,4 +286,13 @@ function missingConfigOf(failure: unknown): { key: string; secret: boolean } | u
     if (!error || typeof error.key !== "string" || typeof error.message !== "string") return undefined;
     if (!error.message.startsWith("Missing required configuration variable")) return undefined;
     return { key: error.key, secret: error.secret === true };
+}
+
+/** A package the program imports but nobody installed: say where `npm install` would put it. */
+function withInstallHint(message: string, failure: unknown, projectDir: string | undefined): string {
+    const code = (failure as { code?: unknown } | null)?.code;
+    if (code !== "MODULE_NOT_FOUND" && code !== "ERR_MODULE_NOT_FOUND") return message;
+    const name = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+    if (!name || name.startsWith(".") || path.isAbsolute(name)) return message;
+    return `${message}: it is not installed; run \`npm install ${name.startsWith("@") ? name.split("/").slice(0, 2).join("/") : name.split("/")[0]}\`${projectDir ? ` in ${projectDir}` : ""}`;
 }
