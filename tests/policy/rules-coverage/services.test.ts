@@ -94,7 +94,10 @@ describeResourcePolicy({
     type: REDSHIFT,
     compliant: { ...cluster, publiclyAccessible: false },
     alsoCompliant: [{ name: "publiclyAccessible left unset (false since January 2025)", props: cluster }],
-    failures: [{ name: "publiclyAccessible true", props: (p) => ({ ...p, publiclyAccessible: true }), messages: [/^Set publiclyAccessible to false and reach the cluster from inside the VPC/] }],
+    failures: [
+        { name: "publiclyAccessible true", props: (p) => ({ ...p, publiclyAccessible: true }), messages: [/^Set publiclyAccessible to false and reach the cluster from inside the VPC/] },
+        { name: "a publicly accessible serverless workgroup", type: "aws:redshiftserverless/workgroup:Workgroup", props: () => ({ namespaceName: "analytics", workgroupName: "analytics", publiclyAccessible: true }), messages: [/^Set publiclyAccessible to false and reach the workgroup/] },
+    ],
     unknowable: ["publiclyAccessible"],
 });
 
