@@ -7,6 +7,8 @@ import { planStack } from "../../tools/plan";
 import { runReadiness } from "../../tools/readiness";
 import { ARGUMENT_RULES, providerConflictingArguments } from "../../tools/readiness/checks/providerConflictingArguments";
 import { securityhubConfigRecorder } from "../../tools/readiness/checks/securityhubConfigRecorder";
+import { kmsKeyAccess } from "../../tools/readiness/checks/kmsKeyAccess";
+import { Baseline } from "../../components/security";
 import { AUTO_NAMED_PROPERTIES } from "../../tools/offline/aws";
 import { checkProgram, messages } from "./world";
 
@@ -152,6 +154,48 @@ describe("readiness: provider argument rules", function () {
             assert.deepStrictEqual(messages(channelless), [
                 'warning: Recorder status "recording" starts AWS Config, but the program has no delivery channel: unless the region already has one, AWS refuses to start the recorder.',
             ]);
+        });
+    });
+
+    describe("kms-key-access: AWS Config's delivery key", () => {
+        const check = [kmsKeyAccess];
+        const rootOnly = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" }] });
+        const withConfig = (account: string) => JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+                { Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*", Condition: { StringEquals: { "AWS:SourceAccount": account } } },
+            ],
+        });
+        const program = (policy: string, via: "s3KmsKeyArn" | "bucket encryption") => () => {
+            const key = new aws.kms.Key("config-key", { policy });
+            const bucket = new aws.s3.Bucket("config-bucket", {});
+            new aws.s3.BucketServerSideEncryptionConfiguration("config-bucket", {
+                bucket: bucket.id,
+                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn } }],
+            });
+            const recorder = new aws.cfg.Recorder("recorder", { roleArn: "arn:aws:iam::123456789012:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig" });
+            new aws.cfg.DeliveryChannel("channel", { s3BucketName: bucket.bucket, ...(via === "s3KmsKeyArn" ? { s3KmsKeyArn: key.arn } : {}) }, { dependsOn: [recorder] });
+        };
+
+        for (const via of ["s3KmsKeyArn", "bucket encryption"] as const) {
+            it(`Noncompliance: a key that leaves Config out, reached through ${via}; Compliance: the AWS Config guide's statement`, async () => {
+                assert.deepStrictEqual(messages(await checkProgram(program(rootOnly, via), check)), [
+                    'error: Delivery channel "channel" writes objects encrypted with key "config-key", whose policy does not let AWS Config kms:GenerateDataKey, kms:Decrypt: Config cannot write its check file, so creating the channel fails.',
+                ]);
+                assert.deepStrictEqual(messages(await checkProgram(program(withConfig("123456789012"), via), check)), []);
+                assert.strictEqual(messages(await checkProgram(program(withConfig("210987654321"), via), check)).length, 1, "another account's Config is not this one");
+            });
+        }
+
+        it("Bulwark's baseline lets AWS Config use the trail bucket's key, in both key layouts", async () => {
+            for (const keyLayout of ["perPurpose", "shared"] as const) {
+                const checked = await checkProgram(() => {
+                    new Baseline("security", { ownAccountServices: true, keyLayout, region: "us-east-1" });
+                }, check);
+                assert.deepStrictEqual(messages(checked), [], keyLayout);
+                assert.strictEqual(checked.rec.ofType("aws:cfg/deliveryChannel:DeliveryChannel").length, 1);
+            }
         });
     });
 

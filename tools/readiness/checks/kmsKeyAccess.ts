@@ -46,6 +46,26 @@ function conditionAdmits(statement: Statement, key: string, arn: string | undefi
     return values.some((v) => globToRegExp(v, "").test(arn));
 }
 
+const CONFIG_DELIVERY_CHANNEL = "aws:cfg/deliveryChannel:DeliveryChannel";
+const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+const BUCKET_ENCRYPTION_TYPES = [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
+
+/** The keys AWS Config encrypts with: the channel's s3KmsKeyArn, else its bucket's default SSE-KMS key. */
+function configDeliveryKeys(stack: StackView, channel: RecordedResource): RecordedResource[] {
+    if (get(stack.props(channel), "s3KmsKeyArn") !== undefined) return stack.refs(channel, "s3KmsKeyArn", TYPES.kmsKey);
+    const keys = new Map<string, RecordedResource>();
+    for (const bucket of stack.refs(channel, "s3BucketName", ...BUCKET_TYPES)) {
+        for (const encryption of stack.referrers(bucket, "bucket", ...BUCKET_ENCRYPTION_TYPES)) {
+            for (const key of stack.refs(encryption, "rules", TYPES.kmsKey)) keys.set(key.urn, key);
+        }
+        for (const key of stack.refs(bucket, "serverSideEncryptionConfiguration", TYPES.kmsKey)) keys.set(key.urn, key);
+    }
+    return [...keys.values()];
+}
+
 function keyRegion(stack: StackView, key: RecordedResource): string {
     return stack.regionOf(key);
 }
@@ -54,8 +74,8 @@ export const kmsKeyAccess: ReadinessCheck = {
     name: "kms-key-access",
     category: "iam",
     severity: "error",
-    what: "A customer managed key lets its consumer use it: CloudWatch Logs (the logs service principal, an aws:logs:arn encryption context that admits the group, a key in the group's region) for a log group's kmsKeyId; CloudTrail (cloudtrail.amazonaws.com, kms:GenerateDataKey*, an aws:SourceArn that admits the trail) for a trail's kmsKeyId; the deploying account (kms:CreateGrant and kms:Encrypt, through IAM or by name) for a function's kmsKeyArn, since Lambda creates its grant with the caller's permissions.",
-    rule: "CreateLogGroup/AssociateKmsKey fail when the key policy does not allow logs.<region>.amazonaws.com (AccessDeniedException); CreateTrail fails with InsufficientEncryptionPolicyException; CreateFunction with KMSKeyArn fails when the caller cannot kms:CreateGrant on the key.",
+    what: "A customer managed key lets its consumer use it: CloudWatch Logs (the logs service principal, an aws:logs:arn encryption context that admits the group, a key in the group's region) for a log group's kmsKeyId; CloudTrail (cloudtrail.amazonaws.com, kms:GenerateDataKey*, an aws:SourceArn that admits the trail) for a trail's kmsKeyId; the deploying account (kms:CreateGrant and kms:Encrypt, through IAM or by name) for a function's kmsKeyArn, since Lambda creates its grant with the caller's permissions; AWS Config (config.amazonaws.com, kms:Decrypt and kms:GenerateDataKey, an aws:SourceAccount that admits the account) for a delivery channel's s3KmsKeyArn or its bucket's default SSE-KMS key.",
+    rule: "CreateLogGroup/AssociateKmsKey fail when the key policy does not allow logs.<region>.amazonaws.com (AccessDeniedException); CreateTrail fails with InsufficientEncryptionPolicyException; CreateFunction with KMSKeyArn fails when the caller cannot kms:CreateGrant on the key; PutDeliveryChannel fails when Config cannot write its check file to the bucket.",
     run(stack) {
         const findings: Finding[] = [];
         for (const group of stack.ofType(TYPES.logGroup)) {
@@ -104,6 +124,22 @@ export const kmsKeyAccess: ReadinessCheck = {
                         `Trail "${trail.name}" is encrypted with key "${key.name}", whose ${policy.defaulted ? "default " : ""}policy does not let CloudTrail call kms:GenerateDataKey${trailArn ? ` for ${trailArn}` : ""}: creating the trail fails.`,
                         "CloudTrail: the key policy must allow cloudtrail.amazonaws.com kms:GenerateDataKey* (InsufficientEncryptionPolicyException).",
                         `Add a statement to "${key.name}"'s policy for the Service principal cloudtrail.amazonaws.com allowing kms:GenerateDataKey* with aws:SourceArn = the trail's ARN.`),
+                );
+            }
+        }
+        for (const channel of stack.ofType(CONFIG_DELIVERY_CHANNEL)) {
+            for (const key of configDeliveryKeys(stack, channel)) {
+                const policy = keyPolicyOf(stack, key);
+                if (!policy || policy.document.unknownStatements > 0) continue;
+                const accept = (s: Statement) =>
+                    (s.principals?.service ?? []).some((p) => isServicePrincipal(p, "config")) && conditionAdmits(s, "aws:SourceAccount", stack.account);
+                const missing = ["kms:GenerateDataKey", "kms:Decrypt"].filter((action) => !documentsAllow([policy.document], action, accept));
+                if (missing.length === 0) continue;
+                findings.push(
+                    stack.finding(this, channel, "error",
+                        `Delivery channel "${channel.name}" writes objects encrypted with key "${key.name}", whose ${policy.defaulted ? "default " : ""}policy does not let AWS Config ${missing.join(", ")}: Config cannot write its check file, so creating the channel fails.`,
+                        "AWS Config: delivering to an SSE-KMS bucket (or with s3KmsKeyArn) needs the key policy to allow config.amazonaws.com kms:Decrypt and kms:GenerateDataKey (scoped by aws:SourceAccount).",
+                        `Add a statement to "${key.name}"'s policy for the Service principal config.amazonaws.com allowing kms:Decrypt and kms:GenerateDataKey with aws:SourceAccount = the account.`),
                 );
             }
         }
