@@ -174,7 +174,12 @@ async function importEsmProgram(entry: string): Promise<Record<string, unknown>>
         // A plain Error, as a failed import would be: the run reports it as the program's failure.
         throw new Error(missing ? withInstallHint(message.replace(where, ""), missing, path.dirname(entry)) + where.replace(/^ \((.*)\)$/, " (imported at $1)") : message);
     }
-    return dynamicImport(url.pathToFileURL(out).href);
+    try {
+        return await dynamicImport(url.pathToFileURL(out).href);
+    } finally {
+        // Evaluated by now (top-level await included), and its source maps are inline.
+        fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
 }
 
 /** What a program module hands the language host: a function to call, or its exports as outputs. */
