@@ -19,12 +19,16 @@
  * Evaluations run in a worker thread; one that passes the budget (default 60 s, 60x the goal; for
  * 10k at least 12x the 1k time, so a stop proves growth past the goal) is stopped and reported as
  * "over budget", so the bench always ends.
+ *
+ * Last, `--from-state` at scale (bench/lib/from-state.ts): a 10,000-resource stack export judged from
+ * its file beside the same stack in memory; goal under 2 s. `--from-state-only` runs that part alone.
  */
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { PolicyKind, WorkerMessage, WorkerRequest } from "./lib/policy-worker";
 import { intFlag, median, verdict } from "./lib/stats";
+import { benchFromState } from "./lib/from-state";
 
 const SMALL = 1_000;
 const LARGE = 10_000;
@@ -120,6 +124,12 @@ async function main(): Promise<void> {
     const budgetMs = intFlag(argv, "budget", 60) * 1000;
     console.log(`bench:policy  ${samples} samples per size, alternating; budget ${budgetMs / 1000} s an evaluation; ${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown CPU"}; node ${process.version}`);
     console.log(`load average at start: ${load()}`);
+    if (argv.includes("--from-state-only")) {
+        const line = await benchFromState(samples);
+        console.log(`load average at end: ${load()}`);
+        console.log(line);
+        return;
+    }
 
     const evaluator = new Evaluator();
     const sizes = [SMALL, LARGE];
@@ -230,11 +240,13 @@ async function main(): Promise<void> {
     const finished = ranked.filter(([, t]) => Number.isFinite(t.ms));
     console.log(`    ${ms(finished.reduce((sum, [, t]) => sum + t.ms, 0))}  the ${finished.length} policies that finished, together`);
     await evaluator.stop();
+    const fromState = await benchFromState(samples);
 
     console.log(`load average at end: ${load()}`);
     console.log(verdict(large < GOAL_LARGE_MS, `${resourcesLarge} resources evaluated in ${Number.isFinite(large) ? `${large.toFixed(0)} ms` : `more than ${budgetMs / 1000} s`} (goal: under ${GOAL_LARGE_MS} ms)`));
     console.log(verdict(growth <= GOAL_GROWTH, `growth ${growthText}x for ${(resourcesLarge / resourcesSmall).toFixed(2)}x the resources (goal: at most ${GOAL_GROWTH}x)`));
     if (superlinear.length > 0) console.log(`superlinear policies: ${superlinear.join(", ")}`);
+    console.log(fromState);
 }
 
 main().catch((error) => {

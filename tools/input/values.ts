@@ -56,9 +56,13 @@ export function engineValue(value: unknown, path: PathStep[], ctx: ValueContext)
     if (value === null || typeof value !== "object") return value;
     if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
+            const item = value[i];
+            // Numbers, booleans and (outside a preview) strings stay as they are: no call, no write.
+            if (item === null || (typeof item !== "object" && !(ctx.preview && item === PREVIEW_SECRET))) continue;
             path.push(i);
-            value[i] = engineValue(value[i], path, ctx);
+            const converted = engineValue(item, path, ctx);
             path.pop();
+            if (converted !== item) value[i] = converted;
         }
         return value;
     }
@@ -67,13 +71,16 @@ export function engineValue(value: unknown, path: PathStep[], ctx: ValueContext)
     if (sig !== undefined) return special(object, sig, path, ctx);
     for (const key in object) {
         // SkipInternalKeys: "__meta", "__defaults" and the like never reach a policy.
-        if (key.startsWith("__")) {
+        if (key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95) {
             delete object[key];
             continue;
         }
+        const item = object[key];
+        if (item === null || (typeof item !== "object" && !(ctx.preview && item === PREVIEW_SECRET))) continue;
         path.push(key);
-        object[key] = engineValue(object[key], path, ctx);
+        const converted = engineValue(item, path, ctx);
         path.pop();
+        if (converted !== item) object[key] = converted;
     }
     return object;
 }
