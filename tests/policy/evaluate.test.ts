@@ -119,6 +119,19 @@ describe("offline evaluation through CrossGuard's analyzer", () => {
             assert.throws(() => seen.get("raw")!.role, /can't be known during preview/);
         });
 
+        it("reports a policy that throws in one line naming the policy, the resource and the error, ahead of the analyzer's own message", async () => {
+            const buggy = { name: "buggy", description: "Reads what is not there.", validateResource: (args: ResourceValidationArgs) => void (args.type === "aws:sns/topic:Topic" && (args.props as any).deliveryPolicy.retries) };
+            const run = await runProgram({ project: "fixture", stack: "dev", config: { "aws:region": "eu-west-1" }, program: () => void new aws.sns.Topic("logs") });
+            const error: Error = await evaluate(run, { policies: [buggy], engine }).then(() => assert.fail("the policy threw"), (e) => e);
+            const [first, ...rest] = error.message.split("\n");
+            assert.strictEqual(
+                first,
+                "the plan cannot judge this program: policy 'buggy' of bulwark@v0.1.0 failed on urn:pulumi:dev::fixture::aws:sns/topic:Topic::logs: TypeError: Cannot read properties of undefined (reading 'retries'). " +
+                    'That is a bug in the policy, not a finding: report it with the program, and meanwhile set "buggy": "disabled" in a --policy-config file.',
+            );
+            assert.match(rest[0], /^Error validating resource with policy 'buggy' from policy pack 'bulwark@v0\.1\.0':$/);
+        });
+
         it("hands stack policies outputs, parents and property dependencies as resources", async () => {
             let resources: PolicyResource[] = [];
             const capture = { name: "capture-stack", description: "Captures the stack.", validateStack: (args: StackValidationArgs) => void (resources = args.resources) };

@@ -300,12 +300,36 @@ async function analyzeWithCrossGuard(resources: RecordedResource[], providerOf: 
     };
     const parts = sharedParts(resources, providerOf);
     for (const resource of resources) {
-        collect(await call(analyze, analyzeRequest(resource, parts.get(resource)!)), resource.urn);
+        try {
+            collect(await call(analyze, analyzeRequest(resource, parts.get(resource)!)), resource.urn);
+        } catch (error) {
+            throw Object.assign(error as Error, { urn: resource.urn });
+        }
     }
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
     stackRequest.setResourcesList(resources.map((r) => stackResource(r, parts.get(r)!)));
     collect(await call(analyzeStack, stackRequest), undefined);
     return diagnostics;
+}
+
+const POLICY_CRASH = /^Error validating resource with policy '([^']+)' from policy pack '([^']+)':\n(?:(.*)\n)?/;
+
+/**
+ * A policy that threw (a bug in the pack, not a finding) as a one-line summary ahead of the
+ * analyzer's own message and stack: which policy, on which resource, the error, and what to do
+ * until the policy is fixed. Anything else is passed on as it is.
+ */
+function policyFailure(error: unknown): unknown {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = POLICY_CRASH.exec(message);
+    if (!match) return error;
+    const [, policy, pack, cause] = match;
+    const urn = (error as { urn?: string }).urn;
+    const on = urn ? ` on ${urn}` : " on the stack";
+    const summary =
+        `the plan cannot judge this program: policy '${policy}' of ${pack} failed${on}: ${(cause ?? "").trim() || "no message"}. ` +
+        `That is a bug in the policy, not a finding: report it with the program, and meanwhile set "${policy}": "disabled" in a --policy-config file.`;
+    return Object.assign(new Error(`${summary}\n${message}`), { urn });
 }
 
 /**
@@ -323,10 +347,15 @@ export async function evaluate(run: ProgramRun, options: EvaluateOptions = {}): 
 
     const { defaults, providerOf } = providersOf(run);
     const resources = [...defaults, ...run.resources];
-    const diagnostics =
-        options.engine === "crossguard"
-            ? await analyzeWithCrossGuard(resources, providerOf, configured, name, version, packLevel)
-            : await analyzeSharedView({ resources, providerOf, policies: configured, packName: name, packVersion: version, packLevel, checkReadOnly: options.checkReadOnly });
+    let diagnostics: Diagnostic[];
+    try {
+        diagnostics =
+            options.engine === "crossguard"
+                ? await analyzeWithCrossGuard(resources, providerOf, configured, name, version, packLevel)
+                : await analyzeSharedView({ resources, providerOf, policies: configured, packName: name, packVersion: version, packLevel, checkReadOnly: options.checkReadOnly });
+    } catch (error) {
+        throw policyFailure(error);
+    }
 
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const descriptions = new Map(policies.map((p) => [p.name, p.description]));

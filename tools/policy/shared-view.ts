@@ -165,7 +165,7 @@ function failure(policy: Policy, request: SharedViewRequest, error: unknown, dia
     if (error instanceof proxy.UnknownValueError) {
         diagnostics.push({ policyName: policy.name, urn, message: `can't run ${policyFrom} during preview: ${error.message}`, enforcementLevel: "advisory" });
     } else if (!(error instanceof NotApplicableError)) {
-        throw new Error(`Error validating resource with ${policyFrom}:\n${error instanceof Error ? error.stack : String(error)}`);
+        throw Object.assign(new Error(`Error validating resource with ${policyFrom}:\n${error instanceof Error ? error.stack : String(error)}`), { urn });
     }
 }
 
