@@ -153,11 +153,11 @@ export interface CacheSettings {
     readonly engine: CacheEngine;
     /** Engine version from CACHE_ENGINE_VERSIONS for the engine. Default valkey "8.0", redis "7.1". */
     readonly engineVersion: CacheEngineVersion;
-    /** Node type for node-based clusters. dev "cache.t4g.micro", prod "cache.t4g.small". */
+    /** Node type for node-based clusters. dev "cache.t4g.micro" (unused while serverless), prod "cache.m7g.large" (prod refuses burstable cache.t* nodes). */
     readonly nodeType: CacheNodeType;
     /** Read replicas, 0 to 5; at least 1 gives automatic failover. dev 0, prod 1 (prod needs at least 1 unless serverless). */
     readonly replicas: number;
-    /** ElastiCache Serverless instead of nodes (nodeType and replicas are then unused). Default false. */
+    /** ElastiCache Serverless instead of nodes (nodeType and replicas are then unused; Redis needs 7.0 or later). dev true, prod false. */
     readonly serverless: boolean;
     /** Days of automatic snapshots, 0 (off) to 35. dev 1, prod 7 (prod needs at least 7). */
     readonly snapshotRetentionDays: number;
@@ -172,7 +172,7 @@ export interface CacheSettings {
 export interface CdnSettings {
     /** CloudFront edge locations used. dev and prod "PriceClass_100" (North America and Europe, cheapest). */
     readonly priceClass: PriceClass;
-    /** WAF action for its rules: "count" only logs, "block" blocks. dev "count", prod "block". */
+    /** WAF action for its rules: "count" only logs, "block" blocks. dev and prod "block". */
     readonly wafMode: WafMode;
     /** Requests per IP per 5 minutes before the WAF rate rule acts, 10 (AWS's minimum) to 2000000000. Default 2000. */
     readonly rateLimitPer5Min: number;

@@ -66,6 +66,7 @@ function validValues(profile: "dev" | "prod"): fc.Arbitrary<Values> {
                 replicas: fc.integer({ min: prod ? 1 : 0, max: 5 }),
                 snapshotRetentionDays: fc.integer({ min: prod ? 7 : 0, max: 35 }),
                 maxmemoryPolicy: fc.constantFrom(...MAXMEMORY_POLICIES),
+                serverless: fc.boolean(),
             }),
             cdn: fc.record({
                 priceClass: fc.constantFrom(...PRICE_CLASSES),
@@ -89,7 +90,8 @@ function validValues(profile: "dev" | "prod"): fc.Arbitrary<Values> {
         .map(({ network, timing, engine, api, cache, cdn, security, monitoring }) => ({
             network,
             api: { ...api, timeoutSeconds: timing.timeout, redisTimeoutMs: timing.redisTimeoutMs, upstreamTimeoutMs: timing.upstreamTimeoutMs },
-            cache: { ...cache, ...engine },
+            // ElastiCache Serverless runs Redis OSS 7 and Valkey only (a rule of the settings).
+            cache: { ...cache, ...engine, ...(cache.serverless && engine.engine === "redis" && engine.engineVersion.startsWith("6.") ? { engineVersion: "7.1" } : {}) },
             cdn: { ...cdn, originReadTimeoutSeconds: timing.origin },
             security,
             monitoring,

@@ -31,7 +31,7 @@ describe("stacks: profiles", () => {
                     redisTimeoutMs: 50, upstreamTimeoutMs: 3000,
                 },
                 cache: {
-                    engine: "valkey", engineVersion: "8.0", nodeType: "cache.t4g.micro", replicas: 0, serverless: false,
+                    engine: "valkey", engineVersion: "8.0", nodeType: "cache.t4g.micro", replicas: 0, serverless: true,
                     snapshotRetentionDays: 1, snapshotWindow: "03:00-04:00", maintenanceWindow: "sun:05:00-sun:06:00",
                     maxmemoryPolicy: "allkeys-lru",
                 },
@@ -76,6 +76,7 @@ describe("stacks: profiles", () => {
             "api.reservedConcurrency": [undefined, 50],
             "api.logRetentionDays": [14, 90],
             "cache.nodeType": ["cache.t4g.micro", "cache.m7g.large"],
+            "cache.serverless": [true, false],
             "cache.replicas": [0, 1],
             "cache.snapshotRetentionDays": [1, 7],
             "cdn.logRetentionDays": [30, 365],
@@ -115,7 +116,8 @@ describe("stacks: profiles", () => {
 
     it("gives the other engine its own default version", () => {
         assert.strictEqual(resolve({ cache: { engine: "redis" } }).cache.engineVersion, "7.1");
-        assert.strictEqual(resolve({ cache: { engine: "redis", engineVersion: "6.2" } }).cache.engineVersion, "6.2");
+        // dev's cache is Serverless, which runs Redis OSS 7 only: 6.2 needs nodes.
+        assert.strictEqual(resolve({ cache: { engine: "redis", engineVersion: "6.2", serverless: false } }).cache.engineVersion, "6.2");
     });
 
     it("returns a deeply frozen object and leaves the profiles untouched", () => {
