@@ -16,7 +16,7 @@ export const configureDomainTlsPolicy = resourceRule({
     why: "A TLS 1.0 policy accepts TLS 1.0 and 1.1, deprecated protocols with known weaknesses (BEAST, downgrade to weak CBC ciphers) that PCI DSS and most client baselines forbid; the API's tokens and data cross them.",
     fix: 'Set securityPolicy: "TLS_1_2" (or an enhanced policy such as "SecurityPolicy_TLS13_1_2_2021_06", which also needs endpointAccessMode).',
     frameworks: { soc2: ["CC6.7"], gdpr: ["32(1)(a)"] },
-    awsDefault: "API Gateway applies TLS 1.0 security policies by default to edge-optimized and Regional endpoints (TLS 1.2 only to private APIs).",
+    awsDefault: "API Gateway applies TLS 1.0 security policies by default to edge-optimized and Regional endpoints (TLS 1.2 only to private APIs) (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     types: [REST_DOMAIN, "aws:apigatewayv2/domainName:DomainName"],
     validate(resource, report) {
         const policy = resource.type === REST_DOMAIN ? get(resource.props, "securityPolicy") : get(resource.props, "domainNameConfiguration", "securityPolicy");

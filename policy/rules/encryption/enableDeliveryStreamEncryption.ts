@@ -9,7 +9,7 @@ export const enableDeliveryStreamEncryption = resourceRule({
     why: "Firehose holds records in its buffer, for up to 24 hours while a destination is failing; without server-side encryption they are not encrypted under a KMS key that a key policy guards and CloudTrail audits. What is delivered is the destination's business (S3 default encryption, Redshift, OpenSearch).",
     fix: 'Set serverSideEncryption: { enabled: true } (AWS owned key) or { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn }.',
     frameworks: { fsbp: ["DataFirehose.1"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
-    awsDefault: "Firehose leaves server-side encryption off for Direct PUT streams unless serverSideEncryption is enabled.",
+    awsDefault: "Firehose leaves server-side encryption off for Direct PUT streams unless serverSideEncryption is enabled (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     hardening: "server-side encryption with the AWS owned key (keyType AWS_OWNED_CMK, the default)",
     types: ["aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream"],
     validate(resource, report) {

@@ -11,7 +11,7 @@ export const enableDomainEncryption = resourceRule({
     why: "Without at-rest encryption the indices, swap and automated snapshots sit in clear; without node-to-node encryption, documents and queries cross the VPC between data nodes in plain HTTP, and fine-grained access control cannot be enabled at all.",
     fix: "Set encryptAtRest: { enabled: true } (kmsKeyId optional) and nodeToNodeEncryption: { enabled: true }; both need OpenSearch or Elasticsearch 6.0+, and turning them on for an existing domain triggers a blue/green deployment.",
     frameworks: { fsbp: ["Opensearch.1", "Opensearch.3"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
-    awsDefault: "CreateDomain leaves encryption at rest and node-to-node encryption off when not asked (the console turns both on).",
+    awsDefault: "CreateDomain leaves encryption at rest and node-to-node encryption off when not asked (the console turns both on) (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     hardening: "at-rest encryption without kmsKeyId (the aws/es key)",
     types: DOMAIN_TYPES,
     validate(resource, report) {

@@ -9,7 +9,7 @@ export const enableFileSystemEncryption = resourceRule({
     why: "An unencrypted file system's data sits in clear on AWS storage and in its backups; since encryption is fixed at creation, the only fix later is a copy to a new file system and a migration of every client.",
     fix: "Set encrypted: true (with kmsKeyId for a customer managed key; without one EFS uses the aws/elasticfilesystem key), before the file system is created.",
     frameworks: { fsbp: ["EFS.1"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
-    awsDefault: "CreateFileSystem leaves Encrypted false unless asked; only the console defaults to encryption, and EFS has no account-level default.",
+    awsDefault: "CreateFileSystem leaves Encrypted false unless asked; only the console defaults to encryption, and EFS has no account-level default (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     hardening: "an encrypted file system without kmsKeyId (the aws/elasticfilesystem key)",
     types: ["aws:efs/fileSystem:FileSystem"],
     validate(resource, report) {

@@ -9,7 +9,7 @@ export const enableStreamEncryption = resourceRule({
     why: "Records stay in the stream for its whole retention period (24 hours to 365 days) in clear, readable by anything with kinesis:GetRecords and exposed in AWS storage without a key policy or a decrypt audit trail.",
     fix: 'Set encryptionType: "KMS" with kmsKeyId "alias/aws/kinesis" (AWS managed, no key to run) or a customer managed key ARN.',
     frameworks: { fsbp: ["Kinesis.1"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
-    awsDefault: "Kinesis Data Streams leave encryptionType \"NONE\" unless asked; there is no account-level default.",
+    awsDefault: "Kinesis Data Streams leave encryptionType \"NONE\" unless asked; there is no account-level default (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     hardening: 'a stream encrypted with the AWS managed key (kmsKeyId "alias/aws/kinesis")',
     types: ["aws:kinesis/stream:Stream"],
     validate(resource, report) {

@@ -14,7 +14,7 @@ export const disallowLaunchPublicIp = resourceRule({
     why: "Every instance an Auto Scaling group, a fleet or a RunInstances call starts from the template gets an internet-routable address; one permissive security group rule then exposes the whole group, and the addresses change on every replacement so they cannot be allow-listed.",
     fix: 'Set associatePublicIpAddress: "false" on the template\'s network interface (false on a launch configuration) and launch into private subnets behind a NAT or a load balancer.',
     frameworks: { fsbp: ["EC2.25", "AutoScaling.5"], soc2: ["CC6.6"], gdpr: ["32(1)(b)"] },
-    awsDefault: "With associatePublicIpAddress unset, the subnet's mapPublicIpOnLaunch decides; default VPC subnets map public IPs.",
+    awsDefault: "With associatePublicIpAddress unset, the subnet's mapPublicIpOnLaunch decides; default VPC subnets map public IPs (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     types: [LAUNCH_TEMPLATE, "aws:ec2/launchConfiguration:LaunchConfiguration"],
     validate(resource, report) {
         if (resource.type === LAUNCH_TEMPLATE) {

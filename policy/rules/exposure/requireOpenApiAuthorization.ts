@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import * as YAML from "yaml";
 import { stackRule } from "../../lib/rule";
 import { propsOf, resourcesOfType } from "../../lib/stack";
-import { asArray, asRecord, asString, asStringList, get, isUnknown } from "../../lib/values";
+import { asString, asStringList, get, isUnknown } from "../../lib/values";
 import { linksOf } from "../reachability/links";
 
 const REST_API = "aws:apigateway/restApi:RestApi";
@@ -10,11 +10,28 @@ const AUTHORIZER = "aws:apigateway/authorizer:Authorizer";
 const METHOD = "aws:apigateway/method:Method";
 const OPERATIONS = ["get", "put", "post", "delete", "head", "patch", "trace", "x-amazon-apigateway-any-method"];
 
+type Document = Record<string, unknown>;
+
+/**
+ * A field of the parsed document as written. Not `get`: in OpenAPI an empty `security: []` means
+ * "no authorization" and an empty operation `{}` is still an operation, so empty is not "not set".
+ */
+function field(value: unknown, ...path: string[]): unknown {
+    let current = value;
+    for (const key of path) {
+        if (typeof current !== "object" || current === null || Array.isArray(current)) return undefined;
+        current = (current as Document)[key];
+    }
+    return current ?? undefined;
+}
+
+const recordOf = (value: unknown): Document => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Document) : {});
+
 /** The OpenAPI (3) or Swagger (2) document in a RestApi body, JSON or YAML; undefined when it is neither. */
-function parseBody(body: string): Record<string, unknown> | undefined {
+function parseBody(body: string): Document | undefined {
     try {
         const parsed: unknown = body.trimStart().startsWith("{") ? JSON.parse(body) : YAML.parse(body);
-        return asRecord(parsed as never);
+        return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Document) : undefined;
     } catch {
         return undefined;
     }
@@ -24,43 +41,42 @@ function parseBody(body: string): Record<string, unknown> | undefined {
  * Security schemes API Gateway enforces as authorization: IAM (awsSigv4), Cognito and Lambda
  * authorizers. A plain apiKey scheme on x-api-key is usage-plan metering, not authorization.
  */
-function authorizingSchemes(document: Record<string, unknown>): Set<string> {
-    const schemes = { ...(asRecord(get(document, "securityDefinitions")) ?? {}), ...(asRecord(get(document, "components", "securitySchemes")) ?? {}) };
+function authorizingSchemes(document: Document): Set<string> {
+    const schemes = { ...recordOf(field(document, "securityDefinitions")), ...recordOf(field(document, "components", "securitySchemes")) };
     const names = new Set<string>();
     for (const [name, scheme] of Object.entries(schemes)) {
-        const authType = asString(get(scheme, "x-amazon-apigateway-authtype"));
-        const authorizer = get(scheme, "x-amazon-apigateway-authorizer");
-        const type = asString(get(scheme, "type"));
-        if (authorizer !== undefined || (authType !== undefined && authType !== "") || type === "oauth2" || type === "openIdConnect") names.add(name);
+        const authType = field(scheme, "x-amazon-apigateway-authtype");
+        const type = field(scheme, "type");
+        if (field(scheme, "x-amazon-apigateway-authorizer") !== undefined || (typeof authType === "string" && authType.trim() !== "") || type === "oauth2" || type === "openIdConnect") names.add(name);
     }
     return names;
 }
 
 /** Whether a `security` list requires one of the authorizing schemes in every alternative (an empty `{}` alternative admits anyone). */
 function requiresAuthorization(security: unknown, schemes: Set<string>): boolean {
-    const alternatives = asArray(security as never) ?? [];
+    const alternatives = Array.isArray(security) ? security : [];
     if (alternatives.length === 0) return false;
-    return alternatives.every((alternative) => Object.keys(asRecord(alternative as never) ?? {}).some((name) => schemes.has(name)));
+    return alternatives.every((alternative) => Object.keys(recordOf(alternative)).some((name) => schemes.has(name)));
 }
 
 /** "GET /pets" for each operation of the document that requires no authorization (CORS preflight OPTIONS excepted). */
-function openOperations(document: Record<string, unknown>): string[] {
+function openOperations(document: Document): string[] {
     const schemes = authorizingSchemes(document);
-    const globalSecurity = get(document, "security");
+    const globalSecurity = field(document, "security");
     const open: string[] = [];
-    for (const [path, item] of Object.entries(asRecord(get(document, "paths")) ?? {})) {
+    for (const [path, item] of Object.entries(recordOf(field(document, "paths")))) {
         for (const verb of OPERATIONS) {
-            const operation = get(item, verb);
+            const operation = field(item, verb);
             if (operation === undefined) continue;
-            const security = get(operation, "security");
+            const security = field(operation, "security");
             if (!requiresAuthorization(security !== undefined ? security : globalSecurity, schemes)) open.push(`${verb === "x-amazon-apigateway-any-method" ? "ANY" : verb.toUpperCase()} ${path}`);
         }
     }
     return open;
 }
 
-function isPrivate(api: PolicyResource, document: Record<string, unknown>): boolean {
-    const types = [asStringList(get(propsOf(api), "endpointConfiguration", "types")), asStringList(get(document, "x-amazon-apigateway-endpoint-configuration", "types") as never)];
+function isPrivate(api: PolicyResource, document: Document): boolean {
+    const types = [asStringList(get(propsOf(api), "endpointConfiguration", "types")), asStringList(field(document, "x-amazon-apigateway-endpoint-configuration", "types") as never)];
     return types.some((list) => Array.isArray(list) && list.some((type) => type.toUpperCase() === "PRIVATE"));
 }
 
@@ -72,7 +88,7 @@ export const requireOpenApiAuthorization = stackRule({
     why: "API Gateway imports the document as written: an operation without a security requirement is created with authorization NONE, so anyone on the internet can call the integration behind it with its permissions.",
     fix: 'Declare a security scheme (e.g. sigv4: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" }, or a Cognito/Lambda x-amazon-apigateway-authorizer) and require it in the document\'s top-level `security`; exempt an API that is public on purpose with a reason.',
     frameworks: { soc2: ["CC6.1", "CC6.6"], gdpr: ["32(1)(b)"] },
-    awsDefault: "API Gateway imports an OpenAPI operation without a security requirement with authorization NONE.",
+    awsDefault: "API Gateway imports an OpenAPI operation without a security requirement with authorization NONE (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     validate({ resources }, report) {
         const withResources = new Set(
             resourcesOfType(resources, AUTHORIZER, METHOD).flatMap((r) => linksOf(resources, r, "restApi", [REST_API]).targets.map((api) => api.urn)),

@@ -9,7 +9,7 @@ export const enableClassicAccessLogs = resourceRule({
     why: "Access logs record every request the load balancer saw (client IP, path, status, TLS cipher); without them an attack or a leak through the application cannot be scoped.",
     fix: 'Set accessLogs: { bucket: logBucket.id, bucketPrefix: "<name>", interval: 60 } with a bucket encrypted with SSE-S3 whose policy admits the region\'s ELB log delivery (aws.elb.getServiceAccount).',
     frameworks: { fsbp: ["ELB.5"], soc2: ["CC7.2"], gdpr: ["32(1)(d)"] },
-    awsDefault: "Classic Load Balancers write no access logs unless an accessLogs block is given; inside one, enabled defaults to true.",
+    awsDefault: "Classic Load Balancers write no access logs unless an accessLogs block is given; inside one, enabled defaults to true (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     types: ["aws:elb/loadBalancer:LoadBalancer"],
     validate(resource, report) {
         const logs = get(resource.props, "accessLogs");

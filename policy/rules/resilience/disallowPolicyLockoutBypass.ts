@@ -9,7 +9,7 @@ export const disallowPolicyLockoutBypass = resourceRule({
     why: "With the check bypassed, a policy that omits the account root or the deploying role makes the key unmanageable: nobody can change its policy, rotate access or schedule its deletion, and only AWS Support can restore access; data encrypted under it may become unreadable.",
     fix: "Remove bypassPolicyLockoutSafetyCheck, and keep a statement in the key policy that lets the account (arn:aws:iam::<account>:root) or the deploying role manage the key.",
     frameworks: { soc2: ["CC6.1", "A1.2"], gdpr: ["32(1)(b)", "32(1)(c)"] },
-    awsDefault: "CreateKey and PutKeyPolicy run the policy lockout safety check unless BypassPolicyLockoutSafetyCheck is true (default false).",
+    awsDefault: "CreateKey and PutKeyPolicy run the policy lockout safety check unless BypassPolicyLockoutSafetyCheck is true (default false) (no change announced; checked against AWS and @pulumi/aws 7.48 documentation, December 2026).",
     types: ["aws:kms/key:Key"],
     validate(resource, report) {
         if (get(resource.props, "bypassPolicyLockoutSafetyCheck") === true) {

@@ -61,6 +61,11 @@ describeStackPolicyOnFixture("apigateway-require-open-api-authorization", apis, 
         on: "pets",
     },
     {
+        name: "an operation declared as an empty object is still an operation",
+        change: (v) => v.edit("pets", (p) => (p.body = JSON.stringify({ openapi: "3.0.1", info: { title: "ping", version: "1" }, paths: { "/ping": { get: {} } } }))),
+        messages: [/RestApi "pets": GET \/ping is callable by anyone/],
+    },
+    {
         name: "an API key scheme is metering, not authorization",
         change: (v) => v.edit("pets", (p) => (p.body = openApi({ components: { securitySchemes: { api_key: { type: "apiKey", name: "x-api-key", in: "header" }, ...sigv4.components.securitySchemes } }, security: [{ api_key: [] }] }))),
         messages: [/GET \/pets is callable by anyone/],

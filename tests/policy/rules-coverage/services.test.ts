@@ -135,6 +135,7 @@ describeResourcePolicy({
         { name: "enforceHttps false", props: (p) => ({ ...p, domainEndpointOptions: { enforceHttps: false, tlsSecurityPolicy: "Policy-Min-TLS-1-2-2019-07" } }), messages: [/^Set domainEndpointOptions\.enforceHttps to true/] },
         { name: "the TLS 1.0 policy", props: (p) => ({ ...p, domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" } }), messages: [/^Set domainEndpointOptions\.tlsSecurityPolicy to "Policy-Min-TLS-1-2-PFS-2023-10" .*: "Policy-Min-TLS-1-0-2019-07" accepts TLS 1\.0 and 1\.1\.$/] },
         { name: "no TLS policy", props: (p) => ({ ...p, domainEndpointOptions: { enforceHttps: true } }), messages: [/unset, the endpoint keeps accepting TLS 1\.0 and 1\.1/] },
+        { name: "an empty domainEndpointOptions block (HTTPS by the provider's default, TLS policy unset)", props: (p) => ({ ...p, domainEndpointOptions: {} }), messages: [/^Set domainEndpointOptions\.tlsSecurityPolicy/] },
     ],
     unknowable: ["domainEndpointOptions"],
 });
