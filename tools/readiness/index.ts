@@ -5,13 +5,17 @@
  */
 import type { ProgramRun } from "../engine/run";
 import { cacheIngress } from "./checks/cacheIngress";
+import { cloudfrontCacheKeyQueryStrings } from "./checks/cloudfrontCacheKeyQueryStrings";
 import { cloudfrontCertificate } from "./checks/cloudfrontCertificate";
+import { cloudfrontLambdaOacMethods } from "./checks/cloudfrontLambdaOacMethods";
 import { cloudfrontLambdaOrigin } from "./checks/cloudfrontLambdaOrigin";
 import { cloudfrontWebAcl } from "./checks/cloudfrontWebAcl";
 import { dependencyCycles } from "./checks/dependencyCycles";
 import { elasticacheAuthToken } from "./checks/elasticacheAuthToken";
+import { elasticacheAuthTokenInputs } from "./checks/elasticacheAuthTokenInputs";
 import { elasticacheMultiAz } from "./checks/elasticacheMultiAz";
 import { elasticacheReplicationGroupId } from "./checks/elasticacheReplicationGroupId";
+import { finalSnapshotIdentifier } from "./checks/finalSnapshotIdentifier";
 import { functionEgressPath } from "./checks/functionEgressPath";
 import { functionEgressRules } from "./checks/functionEgressRules";
 import { iamConditionKeys } from "./checks/iamConditionKeys";
@@ -21,6 +25,7 @@ import { interfaceEndpoints } from "./checks/interfaceEndpoints";
 import { kmsKeyAccess } from "./checks/kmsKeyAccess";
 import { lambdaLimits } from "./checks/lambdaLimits";
 import { lambdaLogGroup } from "./checks/lambdaLogGroup";
+import { lambdaSourceMaps } from "./checks/lambdaSourceMaps";
 import { lambdaVpcPermissions } from "./checks/lambdaVpcPermissions";
 import { nameLengths } from "./checks/nameLengths";
 import { natGatewayRoute } from "./checks/natGatewayRoute";
@@ -37,13 +42,18 @@ export type { DeployPlan, Finding, ReadinessCheck, ReadinessOptions };
 export const CHECKS: ReadinessCheck[] = [
     providerConflictingArguments,
     elasticacheAuthToken,
+    elasticacheAuthTokenInputs,
     elasticacheMultiAz,
     elasticacheReplicationGroupId,
+    finalSnapshotIdentifier,
     cloudfrontCertificate,
     cloudfrontWebAcl,
     cloudfrontLambdaOrigin,
+    cloudfrontLambdaOacMethods,
+    cloudfrontCacheKeyQueryStrings,
     lambdaLimits,
     lambdaLogGroup,
+    lambdaSourceMaps,
     subnetLayout,
     nameLengths,
     iamUnknownActions,

@@ -15,7 +15,8 @@ export const elasticacheAuthToken: ReadinessCheck = {
         const findings = [];
         for (const group of stack.ofType(TYPES.replicationGroup)) {
             const props = stack.props(group);
-            const token = get(props, "authToken");
+            // The write-only input carries the same token to the same API parameter.
+            const token = get(props, "authToken") ?? get(props, "authTokenWo");
             if (token === undefined) continue;
             const transit = asBoolean(get(props, "transitEncryptionEnabled"));
             if (transit === false || (transit === undefined && get(props, "transitEncryptionEnabled") === undefined)) {
