@@ -82,7 +82,7 @@ describeResourcePolicy({
     compliant: { ...cluster, kmsKeyId: KEY },
     alsoCompliant: [{ name: 'encrypted: "true" with a customer managed key', props: { ...cluster, encrypted: "true", kmsKeyId: KEY } }],
     failures: [
-        { name: "hardening: encrypted by default with the AWS key", props: ({ kmsKeyId, ...p }) => p, messages: [/^Set kmsKeyId to a customer managed KMS key: the default key/] },
+        { name: "hardening: encrypted by default with the AWS key", props: ({ kmsKeyId, ...p }) => p, messages: [/^Set kmsKeyId to a customer managed KMS key: the AWS owned key Redshift uses by default/] },
         { name: 'encrypted "false"', props: ({ kmsKeyId, ...p }) => ({ ...p, encrypted: "false" }), messages: [/^Remove encrypted: "false": the cluster and its snapshots would be stored in clear/] },
         { name: "encrypted false as a boolean", props: ({ kmsKeyId, ...p }) => ({ ...p, encrypted: false }), messages: [/^Remove encrypted: "false"/] },
     ],
