@@ -48,6 +48,7 @@ describe("plan --from-preview: a YAML program's pulumi preview --json", () => {
         assert.match(text, /^Plan of stack "staging" \(.*yaml-preview\.json\), preview$/m);
         assert.match(text, /^ {2}mandatory {2}ec2-security-group-disallow-public-ingress {2}\(would be updated\)$/m);
         assert.match(text, /^ {2}mandatory {2}iam-disallow-wildcard-actions {2}\(unchanged\)$/m);
+        assert.match(text, /^Judged from a pulumi preview --json file \(.*yaml-preview\.json\)\.\n {2}steps judged: 4 same, 4 create, 1 update, 1 replace\n {2}not judged: urn:pulumi:staging::yaml-api::aws:ec2\/vpc:Vpc::default \(read with get\(\), not managed by this stack\)\n {2}not judged: urn:pulumi:staging::yaml-api::aws:sqs\/queue:Queue::old-jobs \(leaves the stack \(delete\)\)$/m);
         const markdown = (await runPlanCli(["--from-preview", YAML_PREVIEW, "--format", "markdown"])).out;
         assert.match(markdown, /`aws:ec2:SecurityGroup web` \(would be updated\)/);
     });

@@ -11,6 +11,7 @@ import { colourText } from "./colour";
 import { formatMarkdown } from "./markdown";
 import { readinessFindings, StackOutcome } from "./outcome";
 import { toSarif } from "./sarif";
+import type { InputSummary } from "../input";
 
 export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -20,9 +21,19 @@ export interface RenderOptions {
     colour?: boolean;
 }
 
+/** For a stack judged from a file: what the preview does, and what the file holds that was not judged. */
+function inputText(report: object): string[] {
+    const input = (report as { input?: InputSummary }).input;
+    if (!input) return [];
+    const lines = [`Judged from ${input.format === "preview" ? "a pulumi preview --json" : "a pulumi stack export"} file (${input.file}).`];
+    if (input.steps) lines.push(`  steps judged: ${Object.entries(input.steps).map(([step, count]) => `${count} ${step}`).join(", ")}`);
+    for (const skipped of input.skipped) lines.push(`  not judged: ${skipped.urn} (${skipped.reason})`);
+    return [lines.join("\n")];
+}
+
 function textOf(outcome: StackOutcome): string {
     const readiness = formatReadinessSections(readinessFindings(outcome.report), outcome.report.deployPlan);
-    return [formatText(outcome.report, outcome.notes, outcome.preview), readiness, formatCostText(outcome.report.cost)].join("\n\n");
+    return [formatText(outcome.report, outcome.notes, outcome.preview), ...inputText(outcome.report), readiness, formatCostText(outcome.report.cost)].join("\n\n");
 }
 
 export function render(format: OutputFormat, outcomes: StackOutcome[], options: RenderOptions = {}): string {
