@@ -62,6 +62,13 @@ describe("the plan's compile cache (tools/build/ts-cache.js)", () => {
         assert.deepStrictEqual(JSON.parse(load(file).stdout), { value: 2, stats: { hits: 0, misses: 1 } });
     });
 
+    it("compiles every time where the cache cannot be written", () => {
+        const file = path.join(work, "mod.ts");
+        fs.writeFileSync(file, "export const value = 3;\n");
+        cache = path.join(os.devNull, "cache");
+        for (let run = 0; run < 2; run++) assert.deepStrictEqual(JSON.parse(load(file).stdout), { value: 3, stats: { hits: 0, misses: 1 } });
+    });
+
     it("refuses to require TypeScript inside a \"type\": \"module\" package, as ts-node does", () => {
         fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ type: "module" }));
         const file = path.join(work, "mod.ts");

@@ -60,9 +60,13 @@ function compilerCacheDir() {
     const key = hash.digest("hex").slice(0, 20);
     cacheDir = path.join(CACHE_ROOT, key);
     if (!fs.existsSync(cacheDir)) {
-        fs.mkdirSync(cacheDir, { recursive: true });
-        for (const old of fs.readdirSync(CACHE_ROOT)) {
-            if (old !== key) fs.rmSync(path.join(CACHE_ROOT, old), { recursive: true, force: true });
+        try {
+            fs.mkdirSync(cacheDir, { recursive: true });
+            for (const old of fs.readdirSync(CACHE_ROOT)) {
+                if (old !== key) fs.rmSync(path.join(CACHE_ROOT, old), { recursive: true, force: true });
+            }
+        } catch {
+            // A read-only checkout compiles every time, as ts-node does.
         }
     }
     return cacheDir;
@@ -116,7 +120,11 @@ function compiled(/** @type {string} */ source, /** @type {string} */ filename) 
         fs.writeFileSync(temporary, output);
         fs.renameSync(temporary, entry);
     } catch {
-        fs.rmSync(temporary, { force: true });
+        try {
+            fs.rmSync(temporary, { force: true });
+        } catch {
+            // The cache cannot be written here: this run compiled, the next will too.
+        }
     }
     return output;
 }
