@@ -96,6 +96,7 @@ describeResourcePolicy({
     compliant: { engine: "valkey", transitEncryptionEnabled: true, authToken: "from-random-password" },
     alsoCompliant: [
         { name: "RBAC user groups", props: { engine: "redis", userGroupIds: ["bulwark-users"] } },
+        { name: "the token through the write-only authTokenWo", props: { engine: "valkey", transitEncryptionEnabled: true, authTokenWo: "from-random-password", authTokenWoVersion: 1 } },
         { name: "a serverless cache with a user group", type: "aws:elasticache/serverlessCache:ServerlessCache", props: { engine: "valkey", userGroupId: "bulwark-users" } },
         { name: "Memcached has no AUTH to require", props: { engine: "memcached" } },
     ],
