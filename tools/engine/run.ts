@@ -123,8 +123,10 @@ async function importEsmProgram(entry: string): Promise<Record<string, unknown>>
         for (const base of [from, engineRoot]) {
             try {
                 return require.resolve(specifier, { paths: [base] });
-            } catch {
-                // Tried next from the engine's own packages, as CommonJS programs are.
+            } catch (error) {
+                // An ES-module-only package exports nothing to require(): find its "import" entry.
+                if ((error as { code?: string }).code === "ERR_PACKAGE_PATH_NOT_EXPORTED") return esmOnlyEntry(specifier, base);
+                // Otherwise tried next from the engine's own packages, as CommonJS programs are.
             }
         }
         return undefined;
@@ -180,6 +182,25 @@ async function importEsmProgram(entry: string): Promise<Record<string, unknown>>
         // Evaluated by now (top-level await included), and its source maps are inline.
         fs.rmSync(path.dirname(out), { recursive: true, force: true });
     }
+}
+
+/** The file an ES-module-only package's `exports` names for `import` (its root entry only). */
+function esmOnlyEntry(specifier: string, from: string): string | undefined {
+    const parts = specifier.split("/");
+    const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+    if (name !== specifier) return undefined;
+    for (const dir of Module._nodeModulePaths(from) as string[]) {
+        const manifest = path.join(dir, name, "package.json");
+        if (!fs.existsSync(manifest)) continue;
+        let target: unknown = JSON.parse(fs.readFileSync(manifest, "utf8")).exports;
+        if (typeof target === "object" && target !== null && "." in target) target = (target as Record<string, unknown>)["."];
+        for (let depth = 0; typeof target === "object" && target !== null && depth < 5; depth++) {
+            const conditions = target as Record<string, unknown>;
+            target = conditions.import ?? conditions.node ?? conditions.default;
+        }
+        return typeof target === "string" ? path.join(dir, name, target) : undefined;
+    }
+    return undefined;
 }
 
 /** What a program module hands the language host: a function to call, or its exports as outputs. */
