@@ -21,8 +21,8 @@
  *
  * The anchor's packages (aws-cdk-lib, cdk-nag) are installed here with `npm ci` in
  * bench/cdk-anchor when they are missing or differ from its lockfile; the root `npm ci` never
- * installs them. Before the rounds one plan runs with an empty compile cache, so the first run of a
- * clean clone is printed too (not part of the goals).
+ * installs them. Before the rounds one plan runs with empty caches (BULWARK_CACHE_DIR), so the first
+ * run of a clean clone is printed too (not part of the goals).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -162,9 +162,9 @@ function main(): void {
 
     const coldCache = fs.mkdtempSync(path.join(os.tmpdir(), "bench-plan-cache-"));
     const plan = SUBJECTS.find((s) => s.key === "plan")!;
-    const cold = runOnce(plan, { BULWARK_TS_CACHE_DIR: coldCache });
+    const cold = runOnce(plan, { BULWARK_CACHE_DIR: coldCache });
     fs.rmSync(coldCache, { recursive: true, force: true });
-    console.log(`plan with an empty compile cache (a clean clone's first run, no goal): ${seconds(cold.wallMs)}, ${mib(cold.peakMiB)}, ${cpu(cold.cpuSeconds)}`);
+    console.log(`plan with empty caches (a clean clone's first run, no goal): ${seconds(cold.wallMs)}, ${mib(cold.peakMiB)}, ${cpu(cold.cpuSeconds)}`);
 
     for (const subject of SUBJECTS) runOnce(subject); // warm-up, not measured
     const measured = new Map(SUBJECTS.map((s) => [s.key, [] as Sample[]]));

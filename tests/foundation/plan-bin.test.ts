@@ -17,7 +17,7 @@ const TS_CACHE = path.join(REPO, "tools", "build", "ts-cache.js");
 const fixtures = path.join(__dirname, "..", "fixtures");
 
 function node(args: string[], cacheDir: string, cwd = REPO) {
-    const child = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, BULWARK_TS_CACHE_DIR: cacheDir }, maxBuffer: 64 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, BULWARK_CACHE_DIR: cacheDir }, maxBuffer: 64 * 1024 * 1024 });
     if (child.error) throw child.error;
     return child;
 }
@@ -48,7 +48,8 @@ describe("the plan's compile cache (tools/build/ts-cache.js)", () => {
         const second = load(file);
         assert.deepStrictEqual(JSON.parse(second.stdout), { value: 42, stats: { hits: 1, misses: 0 } });
 
-        const entries = fs.readdirSync(cache).flatMap((dir) => fs.readdirSync(path.join(cache, dir)).map((entry) => path.join(cache, dir, entry)));
+        const root = path.join(cache, "ts-cache");
+        const entries = fs.readdirSync(root).flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((entry) => path.join(root, dir, entry)));
         assert.strictEqual(entries.length, 1);
         const tsNode = require("ts-node").create({ transpileOnly: true, project: path.join(REPO, "tsconfig.json") });
         assert.strictEqual(fs.readFileSync(entries[0], "utf8"), tsNode.compile(source, file));

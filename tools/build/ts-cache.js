@@ -24,8 +24,8 @@ const path = require("path");
 
 const REPO = path.resolve(__dirname, "..", "..");
 const TSCONFIG = path.join(REPO, "tsconfig.json");
-/** BULWARK_TS_CACHE_DIR moves the cache (bench/plan.ts times a first run with an empty one). */
-const CACHE_ROOT = process.env.BULWARK_TS_CACHE_DIR || path.join(REPO, "build", "ts-cache");
+/** BULWARK_CACHE_DIR moves the plan's caches from build/ (bench/plan.ts times a first run with empty ones). */
+const CACHE_ROOT = path.join(process.env.BULWARK_CACHE_DIR || path.join(REPO, "build"), "ts-cache");
 /** The extensions `ts-node --transpile-only` compiles with this tsconfig (no jsx, no allowJs) and CommonJS can load. */
 const EXTENSIONS = [".ts", ".cts"];
 const IGNORED = /(?:^|[\\/])node_modules[\\/]/;

@@ -64,7 +64,7 @@ const validatorsByText = new Map<string, ValidateFunction>();
  * Ajv's version, its options and the schema's text: compiling the pack's 13 schemas took a tenth of a
  * prod plan, loading that code takes a few milliseconds and does not load Ajv.
  */
-const VALIDATOR_CACHE = path.resolve(__dirname, "..", "..", "build", "policy-config-validators");
+const VALIDATOR_CACHE = path.join(process.env.BULWARK_CACHE_DIR || path.resolve(__dirname, "..", "..", "build"), "policy-config-validators");
 
 function validatorCacheFile(text: string): string {
     const version = (require("ajv/package.json") as { version: string }).version;
