@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { runPlanCli } from "../helpers/plan-cli";
 import { loadInput } from "../../tools/input";
+import { readStackExport } from "../../tools/input/state";
 import { SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN } from "../../tools/engine/recorder";
 import { evaluate, providersOf } from "../../tools/policy/evaluate";
 import { runReadiness } from "../../tools/readiness";
@@ -92,6 +93,19 @@ describe("plan --from-state: a Python program's stack export", () => {
         const crossguard = await evaluate(loadInput(PYTHON_EXPORT, "stack-export").run, { engine: "crossguard" });
         assert.ok(shared.violations.length > 10);
         assert.deepStrictEqual(crossguard, shared);
+    });
+});
+
+describe("plan --from-state: one copy of a large export", () => {
+    it("turns the parsed objects into the plan's instead of copying them, and lets go of the rest", () => {
+        const doc = fixture(GO_EXPORT);
+        const stored = [...doc.deployment.resources];
+        const { run } = readStackExport(doc, "go-export.json");
+        const db = run.resources.find((r) => r.name === "orders")!;
+        const storedDb = stored.find((r: any) => r.urn === db.urn);
+        assert.strictEqual(db.inputs, storedDb.inputs, "the inputs object is the parsed one, converted in place");
+        assert.strictEqual(db.outputs, storedDb.outputs);
+        assert.ok(doc.deployment.resources.every((r: unknown) => r === undefined), "the document holds no resource once read");
     });
 });
 
