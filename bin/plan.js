@@ -2,8 +2,10 @@
 /**
  * `npm run plan`: the offline plan (tools/plan-cli.ts). Its TypeScript and the program's load as
  * `ts-node --transpile-only` loads them, through the compile cache of tools/build/ts-cache.js (the
- * first run of a clean clone compiles and fills it). tests/helpers/plan-cli.ts runs the same `main`
- * in-process under ts-node.
+ * first run of a clean clone compiles and fills it). Before that, two costs of the Pulumi SDK that
+ * most plans never need are avoided: closure serialization loads on first use, and the stack traces
+ * it formats onto every promise, never printed, are captured empty (both below). tests/helpers/plan-cli.ts
+ * runs the same `main` in-process under ts-node, without either.
  */
 "use strict";
 const fs = require("fs");
