@@ -125,15 +125,28 @@ function namesRegionAndAccount(resource: string): boolean {
     return arn === "arn" && /^[a-z0-9-]+$/.test(region ?? "") && /^\d{12}$/.test(account ?? "");
 }
 
-export function scopableOnUnscoped(grants: Grants): string[] {
+export interface ScopableEntry {
+    /** The Action entry as written, with the actions of a wildcard that really take ARNs named. */
+    text: string;
+    /** Those actions (the service reference knows the rest are authorized on "*" only). */
+    actions: ActionInfo[];
+}
+
+export function scopableOnUnscoped(grants: Grants): ScopableEntry[] {
     const unscoped = unscopedResources(grants.statement);
     if (grants.statement.effect !== "Allow" || unscoped.length === 0) return [];
     const regionAndAccountOnly = unscoped.every(namesRegionAndAccount);
-    const entries: string[] = [];
+    const entries: ScopableEntry[] = [];
     for (const [pattern, actions] of grants.byPattern) {
         const scopable = actions.filter((a) => !a.wildcardOnly && !(regionAndAccountOnly && CHECKED_ACCOUNT_WIDE.has(a.action.toLowerCase())));
         if (scopable.length === 0) continue;
-        entries.push(hasWildcard(pattern) ? `"${pattern}" (${scopable.length} action${scopable.length === 1 ? "" : "s"})` : `"${pattern}"`);
+        if (!hasWildcard(pattern)) {
+            entries.push({ text: `"${pattern}"`, actions: scopable });
+            continue;
+        }
+        const names = scopable.map((a) => a.action);
+        const shown = names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
+        entries.push({ text: `"${pattern}" (${scopable.length} of its ${actions.length} action${actions.length === 1 ? "" : "s"}: ${shown})`, actions: scopable });
     }
     return entries;
 }

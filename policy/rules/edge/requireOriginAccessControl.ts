@@ -13,6 +13,7 @@ export const requireOriginAccessControl = resourceRule({
     why: "Without OAC the bucket must be public for CloudFront to read it, so anyone can fetch objects around the CDN (and its WAF); OAI does not support SSE-KMS or new regions.",
     fix: 'Create an aws.cloudfront.OriginAccessControl (originAccessControlOriginType "s3", signingBehavior "always"), set originAccessControlId, and let the bucket policy admit cloudfront.amazonaws.com with aws:SourceArn of the distribution.',
     frameworks: { fsbp: ["CloudFront.13"], soc2: ["CC6.1", "CC6.6"], gdpr: ["32(1)(b)"] },
+    hardening: "an origin still on a legacy origin access identity (the bucket stays private)",
     types: [DISTRIBUTION],
     validate(resource, report) {
         for (const origin of asArray(get(resource.props, "origins")) ?? []) {
@@ -21,11 +22,8 @@ export const requireOriginAccessControl = resourceRule({
             const isS3 = get(origin, "s3OriginConfig") !== undefined || (domain !== undefined && S3_REST_HOST.test(domain));
             if (!isS3 || get(origin, "originAccessControlId") !== undefined) continue;
             const legacy = get(origin, "s3OriginConfig", "originAccessIdentity") !== undefined;
-            report(
-                legacy
-                    ? `Replace the origin access identity of origin "${id}" with an origin access control (originAccessControlId).`
-                    : `Set originAccessControlId on S3 origin "${id}" and keep the bucket private.`,
-            );
+            if (legacy) report(`Replace the origin access identity of origin "${id}" with an origin access control (originAccessControlId).`, { hardening: true });
+            else report(`Set originAccessControlId on S3 origin "${id}" and keep the bucket private.`);
         }
     },
 });

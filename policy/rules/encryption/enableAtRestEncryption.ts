@@ -9,6 +9,8 @@ export const enableAtRestEncryption = resourceRule({
     why: "Snapshots, swap and replica sync carry every cached value (sessions, tokens, personal data); a customer managed key makes reading them depend on the key policy.",
     fix: "Set atRestEncryptionEnabled: true and kmsKeyId to a customer managed key (encryption at rest cannot be turned on later without replacing the cache).",
     frameworks: { fsbp: ["ElastiCache.4"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    hardening: "a cache encrypted with the AWS owned key rather than a customer managed one",
+    awsDefault: "ElastiCache serverless caches are always encrypted at rest (with an AWS owned key unless kmsKeyId is set); replication groups only when atRestEncryptionEnabled is true.",
     types: ["aws:elasticache/replicationGroup:ReplicationGroup", "aws:elasticache/serverlessCache:ServerlessCache"],
     validate(resource, report) {
         if (resource.type.endsWith(":ReplicationGroup")) {
@@ -18,6 +20,6 @@ export const enableAtRestEncryption = resourceRule({
                 return;
             }
         }
-        if (get(resource.props, "kmsKeyId") === undefined) report("Set kmsKeyId to a customer managed KMS key.");
+        if (get(resource.props, "kmsKeyId") === undefined) report("Set kmsKeyId to a customer managed KMS key.", { hardening: true });
     },
 });

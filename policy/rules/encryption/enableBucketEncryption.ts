@@ -55,6 +55,8 @@ export const enableBucketEncryption = stackRule({
     why: "AWS applies SSE-S3 to every new object, but SSE-S3 decrypts for anyone with s3:GetObject; with SSE-KMS a leaked bucket grant is not enough, key use is logged, and the key can be revoked.",
     fix: 'Add aws.s3.BucketServerSideEncryptionConfiguration({ bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] }).',
     frameworks: { fsbp: ["S3.17"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    levels: { default: "advisory", strict: "mandatory" },
+    awsDefault: "S3 encrypts every new object with SSE-S3 (since 5 January 2023), and default encryption cannot be turned off: a customer managed key is hardening.",
     config: {
         allowS3ManagedKeys: { type: "boolean", default: false, description: "Accept SSE-S3 (AES256) as well as SSE-KMS." },
     },

@@ -9,6 +9,8 @@ export const enableEnvironmentEncryption = resourceRule({
     why: "Environment variables are readable by anyone with lambda:GetFunctionConfiguration; a customer managed key adds a key-policy check and an audit trail on decrypt.",
     fix: "Set kmsKeyArn to a customer managed key, and keep secrets themselves in Secrets Manager rather than in the environment.",
     frameworks: { soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    levels: { default: "advisory", strict: "mandatory" },
+    awsDefault: "Lambda encrypts environment variables at rest with an AWS managed key (aws/lambda) when kmsKeyArn is not set.",
     types: ["aws:lambda/function:Function"],
     validate(resource, report) {
         const variables = get(resource.props, "environment", "variables");

@@ -9,6 +9,7 @@ export const enableKeyRotation = resourceRule({
     why: "Rotation bounds how much data one key version protects and is required by most audit frameworks; old versions stay to decrypt old data, so it costs nothing in availability.",
     fix: "Set enableKeyRotation: true (optionally rotationPeriodInDays).",
     frameworks: { cis: ["3.6"], fsbp: ["KMS.4"], soc2: ["CC6.1"], gdpr: ["32(1)(a)"] },
+    levels: { default: "advisory", strict: "mandatory" },
     types: ["aws:kms/key:Key"],
     validate(resource, report) {
         const spec = get(resource.props, "customerMasterKeySpec");

@@ -9,6 +9,8 @@ export const enableRepositoryEncryption = resourceRule({
     why: "Images carry the application code and often baked-in configuration; with a KMS key, pulling an image needs kms:Decrypt as well as ecr:BatchGetImage, and every decryption is logged.",
     fix: 'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }] when the repository is created (it cannot be changed afterwards).',
     frameworks: { soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    levels: { default: "advisory", strict: "mandatory" },
+    awsDefault: "ECR encrypts images at rest with AES-256 (S3-managed keys) when no encryption configuration is set.",
     types: ["aws:ecr/repository:Repository"],
     validate(resource, report) {
         const configurations = get(resource.props, "encryptionConfigurations");

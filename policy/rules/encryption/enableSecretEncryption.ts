@@ -9,6 +9,8 @@ export const enableSecretEncryption = resourceRule({
     why: "The AWS managed key's policy admits every principal of the account that may call Secrets Manager; a customer managed key lets the key policy decide who can decrypt, and works across accounts.",
     fix: "Set kmsKeyId to a customer managed key whose policy grants decrypt only to the roles that read the secret (via kms:ViaService).",
     frameworks: { soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    levels: { default: "advisory", strict: "mandatory" },
+    awsDefault: "Secrets Manager always encrypts secret values, with the aws/secretsmanager AWS managed key when kmsKeyId is not set.",
     types: ["aws:secretsmanager/secret:Secret"],
     validate(resource, report) {
         const key = get(resource.props, "kmsKeyId");

@@ -16,6 +16,8 @@ export const enforceMessagingTls = stackRule({
     why: "Both services accept plain HTTP endpoints; the deny makes a client that is misconfigured to use them fail instead of sending message bodies in clear text.",
     fix: 'Add { Effect: "Deny", Principal: "*", Action: "sns:Publish" (or "sqs:*"), Resource: <arn>, Condition: { Bool: { "aws:SecureTransport": "false" } } } to the topic or queue policy.',
     frameworks: { soc2: ["CC6.7"], gdpr: ["32(1)(a)"] },
+    levels: { default: "advisory", strict: "mandatory" },
+    awsDefault: "AWS SDKs and the CLI call SNS and SQS over HTTPS; the deny only stops a client configured for HTTP, so it is defence in depth.",
     validate({ resources }, report) {
         for (const kind of KINDS) {
             const policies = resourcesOfType(resources, kind.policy).map((p) => ({ policy: p, link: linksOf(resources, p, kind.property, [kind.type]) }));

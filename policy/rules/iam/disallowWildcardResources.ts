@@ -11,6 +11,7 @@ export const disallowWildcardResources = resourceRule({
     why: 'An action granted on "*" reaches every bucket, table, key or secret in the account, including ones created later by someone else.',
     fix: "Name the ARNs the workload uses in Resource (interpolate them from the resources, e.g. pulumi.interpolate`${bucket.arn}/*`), or exempt the resource with a reason when the ARN cannot be known.",
     frameworks: { fsbp: ["IAM.21", "KMS.1", "KMS.2"], soc2: ["CC6.1", "CC6.3"], gdpr: ["32(1)(b)"] },
+    hardening: "statements whose only scopable actions are List-level ones (most of ec2:Describe*, logs:Describe*): the message names them",
     types: IDENTITY_POLICY_TYPES,
     async validate(resource, report) {
         for (const { label, document } of parseSources(identityDocuments(resource.type, resource.props))) {
@@ -19,11 +20,15 @@ export const disallowWildcardResources = resourceRule({
                 // Statements granting everything are the wildcard-actions rule's to report; listing
                 // thousands of actions here would bury that.
                 if (grants.everything.length > 0) continue;
-                const scopable = scopableOnUnscoped(grants);
-                if (scopable.length === 0) continue;
+                const entries = scopableOnUnscoped(grants);
+                if (entries.length === 0) continue;
                 const on = quoteList(unscopedResources(statement), 2);
-                const shown = scopable.length > 4 ? `${scopable.slice(0, 4).join(", ")} and ${scopable.length - 4} more` : scopable.join(", ");
-                report(`Scope ${describeStatement(statement)} of ${label} to resource ARNs: ${shown} can take ARNs but ${scopable.length === 1 && !scopable[0].includes("(") ? "is" : "are"} granted on ${on}.`);
+                const texts = entries.map((e) => e.text);
+                const shown = texts.length > 4 ? `${texts.slice(0, 4).join(", ")} and ${texts.length - 4} more` : texts.join(", ");
+                const single = entries.length === 1 && entries[0].actions.length === 1 && !entries[0].text.includes("(");
+                // Listing metadata (ec2:DescribeInstanceAttribute...) is the only scopable part of most Describe*/List* grants.
+                const listOnly = entries.every((e) => e.actions.every((a) => a.accessLevel === "List"));
+                report(`Scope ${describeStatement(statement)} of ${label} to resource ARNs: ${shown} can take ARNs but ${single ? "is" : "are"} granted on ${on}.`, { hardening: listOnly });
             }
         }
     },

@@ -4,6 +4,7 @@
  * here, through propertyDependencies first so that a preview (bucket names unknown) joins them too.
  */
 import type { PolicyResource } from "@pulumi/policy";
+import { isParseError, parsePolicyDocument, Statement } from "../../lib/iam";
 import { propsOf, resourcesOfType } from "../../lib/stack";
 import { asArray, get, isUnknown, UNKNOWN, Unknown } from "../../lib/values";
 import { linksFrom } from "./links";
@@ -71,6 +72,53 @@ export function inlineEncryptionDefaults(bucket: PolicyResource): unknown[] | Un
         }
     }
     return found;
+}
+
+export const WEBSITE_TYPES = ["aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration", "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2"];
+
+/**
+ * Whether S3 serves the bucket as a static website (its own `website`/`websites` block, or a
+ * BucketWebsiteConfiguration): the website endpoint speaks HTTP only, so a TLS-only policy breaks it.
+ */
+export function isWebsiteBucket(resources: PolicyResource[], bucket: PolicyResource): boolean {
+    const own = bucket.type === "aws:s3/bucketV2:BucketV2" ? get(propsOf(bucket), "websites") : get(propsOf(bucket), "website");
+    if (own !== undefined) return true;
+    return companionsOf(resources, bucket, WEBSITE_TYPES).found.length > 0;
+}
+
+const OAI_PRINCIPAL = /^arn:aws:iam::cloudfront:user\/CloudFront Origin Access Identity /;
+
+/**
+ * An Allow statement for CloudFront alone: the service tied to a distribution by aws:SourceArn (or
+ * aws:SourceAccount), as an origin access control's policy is, or origin access identities (by ARN or
+ * canonical user id).
+ */
+function admitsOnlyCloudFront(statement: Statement): boolean {
+    const principals = statement.principals;
+    if (!principals || principals.anyone || principals.federated.length > 0) return false;
+    const { service, aws, canonicalUser } = principals;
+    if (service.length + aws.length + canonicalUser.length === 0) return false;
+    const tied = Object.values(statement.conditions).some((keys) => "aws:sourcearn" in keys || "aws:sourceaccount" in keys);
+    return service.every((s) => s === "cloudfront.amazonaws.com") && (service.length === 0 || tied) && aws.every((p) => OAI_PRINCIPAL.test(p));
+}
+
+/**
+ * What the bucket's policies (its own `policy` and its BucketPolicy resources) grant: "none" (no
+ * policy), "cloudfront" (every Allow is for a CloudFront OAC or OAI), "other", or "unknown".
+ */
+export function bucketPolicyGrants(resources: PolicyResource[], bucket: PolicyResource): "none" | "cloudfront" | "other" | "unknown" {
+    const holders = [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found];
+    let allows = 0;
+    for (const holder of holders) {
+        const doc = parsePolicyDocument(get(propsOf(holder), "policy"));
+        if (doc === undefined) continue;
+        if (doc === UNKNOWN || isParseError(doc) || doc.unknownStatements > 0) return "unknown";
+        for (const statement of doc.statements.filter((s) => s.effect === "Allow")) {
+            allows++;
+            if (!admitsOnlyCloudFront(statement)) return "other";
+        }
+    }
+    return allows === 0 ? "none" : "cloudfront";
 }
 
 export function bucketsOf(resources: PolicyResource[]): PolicyResource[] {

@@ -17,9 +17,14 @@ function oacTypes(distribution: PolicyResource): (string | "unknown")[] {
     });
 }
 
-/** Why a bucket can still be read without CloudFront, if it can. */
-function bucketOpenings(resources: PolicyResource[], bucket: PolicyResource): string[] {
+/**
+ * Why a bucket can still be read without CloudFront, if it can: `open` grants reach others today;
+ * `unguarded` only leave the public access block off, which exposes nothing by itself (new buckets
+ * are blocked by default since April 2023, and an open grant is listed apart).
+ */
+function bucketOpenings(resources: PolicyResource[], bucket: PolicyResource): { open: string[]; unguarded: string[] } {
     const openings: string[] = [];
+    const open: string[] = [];
     const account = resourcesOfType(resources, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").some((a) => flagsOff(propsOf(a)).length === 0);
     if (!account) {
         const blocks = companionsOf(resources, bucket, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
@@ -32,10 +37,10 @@ function bucketOpenings(resources: PolicyResource[], bucket: PolicyResource): st
     for (const holder of [bucket, ...companionsOf(resources, bucket, "aws:s3/bucketPolicy:BucketPolicy").found]) {
         const doc = parsePolicyDocument(get(propsOf(holder), "policy"));
         if (!doc || typeof doc === "symbol" || isParseError(doc)) continue;
-        const open = doc.statements.some((s) => s.effect === "Allow" && s.principals?.anyone && Object.keys(s.conditions).length === 0);
-        if (open) openings.push('its policy allows Principal "*" without a condition');
+        const isOpen = doc.statements.some((s) => s.effect === "Allow" && s.principals?.anyone && Object.keys(s.conditions).length === 0);
+        if (isOpen) open.push('its policy allows Principal "*" without a condition');
     }
-    return openings;
+    return { open, unguarded: openings };
 }
 
 export const disallowOriginBypass = stackRule({
@@ -46,6 +51,7 @@ export const disallowOriginBypass = stackRule({
     why: "An origin that answers the internet directly skips the WAF, the cache, the rate limits and the access logs: attackers go around the front door, and every request bills the function.",
     fix: 'Set the function URL\'s authorizationType to "AWS_IAM" and give its origin an OriginAccessControl (originAccessControlOriginType "lambda", signingBehavior "always"); for S3 use an "s3" origin access control, a complete public access block and a bucket policy for cloudfront.amazonaws.com with aws:SourceArn.',
     frameworks: { fsbp: ["CloudFront.13", "Lambda.1", "S3.8"], soc2: ["CC6.1", "CC6.6"], gdpr: ["32(1)(b)"] },
+    hardening: "a bucket whose only opening is a missing or incomplete public access block (AWS blocks new buckets by default since April 2023)",
     validate({ resources }, report) {
         for (const distribution of resourcesOfType(resources, DISTRIBUTION)) {
             const oacs = oacTypes(distribution);
@@ -70,8 +76,9 @@ export const disallowOriginBypass = stackRule({
                 if (!signs("s3") && !hasIdentity) {
                     report(distribution, `Give the origin for ${describe(bucket)} an origin access control of type "s3" on distribution "${distribution.name}": without one the bucket must be public to serve.`);
                 }
-                const openings = bucketOpenings(resources, bucket);
-                if (openings.length > 0) report(bucket, `Make ${describe(bucket)} private so only distribution "${distribution.name}" reads it: ${openings.join("; ")}.`);
+                const { open, unguarded } = bucketOpenings(resources, bucket);
+                const openings = [...unguarded, ...open];
+                if (openings.length > 0) report(bucket, `Make ${describe(bucket)} private so only distribution "${distribution.name}" reads it: ${openings.join("; ")}.`, { hardening: open.length === 0 });
             }
         }
     },

@@ -12,6 +12,8 @@ export const disallowPublicSubnets = stackRule({
     why: "A cache in a public subnet is one security group rule away from the internet, and Redis is scanned constantly; isolated subnets with no internet route keep a mistake in a security group from becoming a breach.",
     fix: "Create an aws.elasticache.SubnetGroup over isolated (or private) subnets whose route tables have no internet gateway route, and set subnetGroupName.",
     frameworks: { fsbp: ["ElastiCache.7"], soc2: ["CC6.6"], gdpr: ["32(1)(b)"] },
+    levels: { default: "advisory", strict: "mandatory" },
+    awsDefault: "ElastiCache nodes never get public IP addresses, so a cache in a subnet with an internet gateway route is reachable only through its security group: defence in depth.",
     validate({ resources }, report) {
         const unplacedRoutes = hasUnplacedRoutes(resources);
         for (const cache of cachesOf(resources)) {

@@ -1,4 +1,5 @@
-import { assertFails, assertPasses, checkResource, doc } from "../../helpers";
+import * as assert from "assert";
+import { assertFails, assertPasses, checkResource, doc, violationsOf } from "../../helpers";
 
 const POLICY = "iam-disallow-wildcard-resources";
 const compliant = { Sid: "ReadObjects", Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::bulwark-assets/*" };
@@ -41,8 +42,20 @@ describe(POLICY, () => {
     });
 
     it("Noncompliance 3: a partial wildcard is expanded, and only its scopable actions count", async () => {
-        const [violation] = assertFails(await policy({ Action: ["xray:PutTraceSegments", "logs:Create*"], Resource: "*" }), POLICY, /"logs:Create\*" \(\d+ actions\) can take ARNs but are granted/);
+        const [violation] = assertFails(await policy({ Action: ["xray:PutTraceSegments", "logs:Create*"], Resource: "*" }), POLICY, /"logs:Create\*" \(\d+ of its \d+ actions: logs:Create[A-Za-z]+(, logs:Create[A-Za-z]+)*( and \d+ more)?\) can take ARNs but are granted/);
         if (/xray/.test(violation.message)) throw new Error("the X-Ray action takes no ARN and must not be listed");
+    });
+
+    it('ec2:Describe* on "*": names the few Describe actions that take ARNs, advisory by default (List-level only), mandatory in strict', async () => {
+        const describe = { Action: "ec2:Describe*", Resource: "*" };
+        const [found] = assertFails(await policy(describe), POLICY, /"ec2:Describe\*" \(\d+ of its \d+ actions: ec2:Describe[A-Za-z]+, .* and \d+ more\) can take ARNs but are granted on "\*"\.$/);
+        assert.match(found.message, /ec2:DescribeCapacityBlockExtensionOfferings|ec2:DescribeClientVpn/);
+        assert.doesNotMatch(found.message, /ec2:DescribeSubnets|ec2:DescribeInstances[,)]/, "actions authorized only on * are not listed");
+        assert.strictEqual(found.level, "advisory");
+        const strict = await checkResource("aws:iam/policy:Policy", { policy: doc({ ...compliant, ...describe }) }, { config: { "bulwark-configure-profile": { profile: "strict" } } });
+        assert.deepStrictEqual(violationsOf(strict, POLICY).map((v) => v.level), ["mandatory"]);
+        const [write] = assertFails(await policy({ Action: ["ec2:Describe*", "ec2:TerminateInstances"], Resource: "*" }), POLICY, /"ec2:TerminateInstances"/);
+        assert.strictEqual(write.level, "mandatory");
     });
 
     it("Noncompliance 4: NotResource with Allow", async () => {
