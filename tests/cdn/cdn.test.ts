@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { API_METHODS } from "../../app/http-contract";
+import { API_METHODS, API_QUERY_PARAMETERS } from "../../app/http-contract";
+import { planStack } from "../../tools/plan";
 import { ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID, Cdn } from "../../components/cdn";
 import { assertRejects, record, Recording, UNKNOWN } from "../helpers/offline";
 import { baseArgs, CERTIFICATE_ARN, EDGE_KEY_ARN, FUNCTION_HOST, recordCdn, statements, T } from "./helpers";
@@ -315,6 +316,21 @@ describe("Cdn: cache and response headers policies", () => {
         for (const behavior of [distribution.defaultCacheBehavior, ...distribution.orderedCacheBehaviors]) {
             assert.strictEqual(behavior.responseHeadersPolicyId, policy.id);
         }
+    });
+});
+
+describe("Cdn in Bulwark's stack: the app's contract reaches the edge", function () {
+    this.timeout(120_000);
+    it("keys the API cache on exactly the app's API_QUERY_PARAMETERS and allows exactly its API_METHODS", async () => {
+        const plan = await planStack({ stack: "dev" });
+        const policy = plan.run.resources.find((r) => r.type === T.cachePolicy && r.name === "edge-api-cache")!;
+        const queryStrings = (policy.inputs as any).parametersInCacheKeyAndForwardedToOrigin.queryStringsConfig;
+        assert.deepStrictEqual(
+            queryStrings,
+            API_QUERY_PARAMETERS.length === 0 ? { queryStringBehavior: "none" } : { queryStringBehavior: "whitelist", queryStrings: { items: [...API_QUERY_PARAMETERS] } },
+        );
+        const distribution = plan.run.resources.find((r) => r.type === T.distribution)!;
+        assert.deepStrictEqual((distribution.inputs as any).defaultCacheBehavior.allowedMethods, [...API_METHODS]);
     });
 });
 

@@ -136,6 +136,13 @@ describe("readiness: the checks of issue #17", function () {
         });
     });
 
+    it("Bulwark's dev and prod stacks raise none of them", async () => {
+        for (const stack of ["dev", "prod"]) {
+            const readiness = await runReadiness((await planStack({ stack })).run, { checks: EDGE_CHECKS });
+            assert.deepStrictEqual(readiness.findings.map((f) => `${f.check} ${f.name}`), [], stack);
+        }
+    });
+
     describe("the example programs", () => {
         for (const preview of [false, true]) {
             it(`edge-unready fails each check once${preview ? " (preview)" : ""}; edge-ready passes them all`, async () => {
