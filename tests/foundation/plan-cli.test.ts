@@ -144,6 +144,26 @@ describe("npm run plan", () => {
         });
     }
 
+    it("runs a program in its project folder, and reads its relative archive paths from there afterwards", async () => {
+        const dir = project({
+            "Pulumi.yaml": "name: app\nruntime: nodejs\n",
+            "handler.txt": "index.handler",
+            "dist/index.js": "exports.handler = async () => ({ statusCode: 200 });",
+            "dist/index.js.map": "{}",
+            "index.ts": [
+                `import * as fs from "fs";`,
+                `import * as pulumi from "@pulumi/pulumi";`,
+                `import * as aws from "@pulumi/aws";`,
+                `const role = new aws.iam.Role("role", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });`,
+                `new aws.lambda.Function("fn", { role: role.arn, runtime: "nodejs20.x", handler: fs.readFileSync("handler.txt", "utf8"), code: new pulumi.asset.FileArchive("./dist") });`,
+            ].join("\n"),
+        });
+        const { code, out } = await plan(["--stack", "dev", "--format", "json", "--program", dir]);
+        assert.strictEqual(code, 0);
+        const report = JSON.parse(out);
+        assert.ok(report.readiness.some((f: { check: string; name: string }) => f.check === "lambda-source-maps" && f.name === "fn"), "dist/ is read from the program's folder");
+    });
+
     it("requires Bulwark's own stacks to have a stack file", async () => {
         const { code, err } = await plan(["--stack", "staging"]);
         assert.strictEqual(code, 2);

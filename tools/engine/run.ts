@@ -32,6 +32,8 @@ export interface ProgramRun {
     account?: string;
     resources: RecordedResource[];
     stackOutputs: Record<string, unknown>;
+    /** The folder the program ran in (its project's): relative asset paths in the inputs resolve from here. */
+    workDir?: string;
 }
 
 /** The program failed the way `pulumi up` would report it: an exception, an error log, a rejected promise. */
@@ -303,7 +305,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
         const unique = failures.filter((f, i) => failures.findIndex((g) => firstLine(g) === firstLine(f)) === i);
         throw new ProgramError(withInstallHint(firstLine(unique[0]), unique[0], location?.projectDir), unique);
     }
-    return { project: options.project, stack: options.stack, preview, region, resources: recorder.resources, stackOutputs };
+    return { project: options.project, stack: options.stack, preview, region, resources: recorder.resources, stackOutputs, workDir: location?.projectDir ?? cwd };
 }
 
 /** The SDK's ConfigMissingError (config.require on an unset key), which carries the key. */

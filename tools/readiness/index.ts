@@ -80,7 +80,7 @@ export interface Readiness {
 
 /** Runs every check (or the given ones) on a recorded program run. */
 export async function runReadiness(
-    run: Pick<ProgramRun, "resources" | "preview" | "region" | "account">,
+    run: Pick<ProgramRun, "resources" | "preview" | "region" | "account" | "workDir">,
     options: ReadinessOptions & { checks?: ReadinessCheck[] } = {},
 ): Promise<Readiness> {
     const stack = new StackView(run, options);

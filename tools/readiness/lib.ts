@@ -137,13 +137,16 @@ export class StackView {
     readonly preview: boolean;
     readonly region: string;
     readonly account: string;
+    /** Where the program ran: relative FileArchive/FileAsset paths resolve from here. */
+    readonly workDir: string;
     readonly options: Required<ReadinessOptions>;
     private readonly byUrn = new Map<string, RecordedResource>();
     private readonly propsCache = new Map<string, any>();
     private readonly outputsCache = new Map<string, any>();
 
-    constructor(run: Pick<ProgramRun, "resources" | "preview" | "region" | "account">, options: ReadinessOptions = {}) {
+    constructor(run: Pick<ProgramRun, "resources" | "preview" | "region" | "account" | "workDir">, options: ReadinessOptions = {}) {
         this.resources = run.resources;
+        this.workDir = run.workDir ?? process.cwd();
         this.preview = run.preview;
         this.region = run.region;
         this.account = run.account ?? OFFLINE_ACCOUNT_ID;

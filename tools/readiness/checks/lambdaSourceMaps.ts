@@ -3,10 +3,11 @@ import * as path from "path";
 import { asString, get, ReadinessCheck, TYPES } from "../lib";
 
 /** Whether an archive input ships a .map file (a directory archive is read from disk, at most 4 levels deep). */
-function shipsSourceMaps(code: unknown): boolean {
+function shipsSourceMaps(code: unknown, workDir: string): boolean {
     const assets = get(code, "assets");
     if (typeof assets === "object" && assets !== null) return Object.keys(assets).some((name) => name.endsWith(".map"));
-    const directory = asString(get(code, "path"));
+    const given = asString(get(code, "path"));
+    const directory = given && path.resolve(workDir, given);
     if (!directory || !existsSync(directory) || !statSync(directory).isDirectory()) return false;
     const walk = (dir: string, depth: number): boolean =>
         readdirSync(dir, { withFileTypes: true }).some((entry) =>
@@ -27,7 +28,7 @@ export const lambdaSourceMaps: ReadinessCheck = {
             const props = stack.props(fn);
             const runtime = asString(get(props, "runtime")) ?? "";
             if (!runtime.startsWith("nodejs")) continue;
-            if (!shipsSourceMaps(get(props, "code"))) continue;
+            if (!shipsSourceMaps(get(props, "code"), stack.workDir)) continue;
             const options = asString(get(props, "environment", "variables", "NODE_OPTIONS")) ?? "";
             if (options.split(/\s+/).includes("--enable-source-maps")) continue;
             findings.push(
