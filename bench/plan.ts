@@ -155,7 +155,8 @@ const cpu = (value: number) => `${value.toFixed(2)} cpu-s`;
 function main(): void {
     const samples = intFlag(process.argv.slice(2), "samples", 5);
     const cpuModel = os.cpus()[0]?.model ?? "unknown CPU";
-    console.log(`bench:plan  ${samples} samples each, rotating order; ${os.cpus().length} x ${cpuModel}; node ${process.version}`);
+    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" }).stdout?.trim() || "unknown commit";
+    console.log(`bench:plan  ${samples} samples each, rotating order; ${os.cpus().length} x ${cpuModel}; node ${process.version}; commit ${commit}`);
     console.log(`memory and CPU time from ${hasGnuTime ? "/usr/bin/time -v" : "each process's resourceUsage() at exit (no /usr/bin/time)"}`);
     console.log(`load average at start: ${load()}`);
     ensureAnchorInstalled();
