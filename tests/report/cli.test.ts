@@ -32,7 +32,7 @@ describe("plan CLI exit codes and formats", function () {
             // Every format says what it costs and that it is an estimate.
             assert.match(clean.out, /estimate from list prices/i);
             if (format === "json") assert.strictEqual(JSON.parse(blocked.out).cost.monthlyUsd, 0.15);
-            if (format === "sarif") assert.strictEqual(JSON.parse(blocked.out).runs[0].results[0].level, "error");
+            if (format === "sarif") assert.strictEqual(JSON.parse(blocked.out).runs[0].results.find((r: { ruleId: string }) => r.ruleId === "iam-disallow-wildcard-actions").level, "error");
             if (format === "markdown") assert.match(blocked.out, /^\*\*Blocked\*\*: stack `blocked`/m);
             if (format === "text") assert.match(blocked.out, /^Cost estimate: \$0\.15 a month/m);
         });
