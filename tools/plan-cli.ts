@@ -8,10 +8,12 @@ import { POLICY_ENGINES, PolicyEngine } from "./policy/evaluate";
 import { colourEnabled } from "./report/colour";
 import { OUTPUT_FORMATS, OutputFormat, render } from "./report/render";
 import { scrubSecrets } from "./input";
+import { explainOfflineFailure, stackOutputsByName } from "./offline/stack-outputs";
 
 /**
  * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json|markdown|sarif] [--out file] [--policy-config file]
- *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod] [--lambda-concurrency-limit n] [--policy-engine shared|crossguard]`,
+ *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod] [--lambda-concurrency-limit n] [--policy-engine shared|crossguard]
+ *  [--mock-file file.json] [--stack-outputs org/project/stack=file.json ...]`,
  *  or `npm run plan -- --from-state export.json | --from-preview preview.json [...]` to judge a file instead of running a program.
  * Exit codes are a contract read by CI: 0 clean, 1 a mandatory finding, 2 usage, config or program error.
  */
@@ -40,12 +42,17 @@ export interface CliOptions {
     fromState?: string;
     /** A `pulumi preview --json` file to judge instead of a program. */
     fromPreview?: string;
+    /** Answers for invokes and outputs for resource types the offline AWS cannot know (tools/offline/mock-file.ts). */
+    mockFile?: string;
+    /** `<org/project/stack>=<file.json>` per StackReference the program makes (`pulumi stack output --json`). */
+    stackOutputs?: string[];
 }
 
 const FORMATS = OUTPUT_FORMATS;
 const USAGE =
     "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--preview] [--format text|json|markdown|sarif] " +
-    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>] [--policy-engine shared|crossguard]" +
+    "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>] [--policy-engine shared|crossguard] " +
+    "[--mock-file <file.json>] [--stack-outputs <org/project/stack>=<file.json> ...]" +
     " | --from-state <pulumi stack export file> | --from-preview <pulumi preview --json file> [--stack <name>] [...]";
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -111,6 +118,12 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--from-preview":
                 options.fromPreview = take();
                 break;
+            case "--mock-file":
+                options.mockFile = take();
+                break;
+            case "--stack-outputs":
+                options.stackOutputs = [...(options.stackOutputs ?? []), take()];
+                break;
             case "--help":
             case "-h":
                 throw new PlanInputError(USAGE);
@@ -121,7 +134,14 @@ export function parseArgs(argv: string[]): CliOptions {
     const fromFile = options.fromState !== undefined || options.fromPreview !== undefined;
     if (fromFile) {
         // The file is the stack: no program runs, and its stack name comes from the file's URNs.
-        const clash = [options.program && "--program", options.preview && "--preview", options.compare && "--compare", options.fromState && options.fromPreview && "both --from-state and --from-preview"].filter(Boolean);
+        const clash = [
+            options.program && "--program",
+            options.preview && "--preview",
+            options.compare && "--compare",
+            options.mockFile && "--mock-file",
+            options.stackOutputs && "--stack-outputs",
+            options.fromState && options.fromPreview && "both --from-state and --from-preview",
+        ].filter(Boolean);
         if (clash.length > 0) throw new PlanInputError(`${options.fromState ? "--from-state" : "--from-preview"} judges a file instead of running a program: drop ${clash.join(", ")}.`);
         if (options.stack !== undefined && !/^[A-Za-z0-9_.-]+$/.test(options.stack)) {
             throw new PlanInputError(`--stack is "${options.stack}": stack names use letters, digits, "-", "_" and "." only.`);
@@ -156,19 +176,31 @@ export async function main(argv: string[]): Promise<number> {
         // A readiness error is a deploy AWS would reject: it blocks like a mandatory violation.
         return checked.some((c) => blocks(c.report) || c.report.summary.readinessErrors > 0) ? EXIT_FINDINGS : EXIT_OK;
     } catch (error) {
-        process.stderr.write(`plan: ${describe(error)}\n`);
+        process.stderr.write(`plan: ${describe(error, argv)}\n`);
         return EXIT_USAGE;
     }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, argv: string[]): string {
     if (error instanceof PlanInputError) return error.message;
     if (error instanceof ProgramError) {
+        const messages = error.causes.map((cause) => (cause instanceof Error ? cause.message : String(cause)));
+        const offline = explainOfflineFailure([error.message, ...messages], knownStackOutputs(argv));
+        if (offline) return offline;
         const cause = error.causes[0] as { name?: string } | undefined;
         const kind = cause?.name && cause.name !== "Error" ? `${cause.name}: ` : "";
         return `the program failed: ${kind}${error.message}`;
     }
     return error instanceof Error ? error.message.split("\n")[0] : String(error);
+}
+
+/** The stack outputs given, to name their files in an error (already read once, so they parse). */
+function knownStackOutputs(argv: string[]) {
+    try {
+        return stackOutputsByName(parseArgs(argv).stackOutputs ?? []);
+    } catch {
+        return undefined;
+    }
 }
 
 if (require.main === module) {

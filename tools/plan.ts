@@ -10,6 +10,8 @@ import { CostEstimate, estimateCost } from "./cost/estimate";
 import { Usage } from "./cost/usage";
 import { readinessReport, ReadinessReport, runReadiness } from "./readiness";
 import { inputSummary, InputSummary, LoadedInput, loadInputFor, withSteps } from "./input";
+import { readMockFile } from "./offline/mock-file";
+import { stackOutputsByName } from "./offline/stack-outputs";
 
 /** Bulwark's own program, planned when no `--program` is given. */
 export const DEFAULT_PROGRAM = path.resolve(__dirname, "..", "index.ts");
@@ -31,6 +33,10 @@ export interface PlanOptions {
     fromState?: string;
     /** A `pulumi preview --json` file judged instead of running a program (tools/input). */
     fromPreview?: string;
+    /** A `--mock-file`: invoke answers and resource outputs the offline AWS cannot know. */
+    mockFile?: string;
+    /** `--stack-outputs <org/project/stack>=<file.json>` values, one per stack the program references. */
+    stackOutputs?: string[];
 }
 
 export interface ReportResource {
@@ -59,7 +65,12 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
     const { project, config, secretKeys } = loadStackConfig(programFile, options.stack, {
         requireStackFile: programFile === DEFAULT_PROGRAM,
     });
-    const run = await runProgram({ program: programFile, project, stack: options.stack, config, secretKeys, preview: options.preview });
+    // Both files are read before the program runs, so a bad one fails fast with its own message.
+    const existing = {
+        mocks: options.mockFile ? readMockFile(options.mockFile) : undefined,
+        stackOutputs: stackOutputsByName(options.stackOutputs ?? []),
+    };
+    const run = await runProgram({ program: programFile, project, stack: options.stack, config, secretKeys, preview: options.preview, existing });
     return {
         run,
         programFile,

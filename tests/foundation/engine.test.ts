@@ -141,7 +141,8 @@ describe("offline engine: AWS-computed outputs", () => {
     it("fails loudly on an invoke it does not implement", async () => {
         await assertRejects(
             record(() => aws.ec2.getInstanceTypeOutput({ instanceType: "t4g.nano" }).apply((t) => t.instanceType)),
-            /Mock not implemented: aws:ec2\/getInstanceType:getInstanceType/,
+            /cannot answer the invoke aws:ec2\/getInstanceType:getInstanceType \(called with \{"instanceType":"t4g.nano"\}\)/,
+            /--mock-file/,
         );
     });
 });

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AUTO_NAMED_PROPERTIES } from "../offline/aws";
+import { autoNamedProperty } from "../offline/aws";
 
 /**
  * What the engine knows of one registered resource: the information `pulumi preview` hands a
@@ -187,7 +187,7 @@ export class Recorder {
         });
         const outputs = withoutResourceReferences(structToJson(resp.getObject()));
         // The engine analyzes inputs after the provider's Check, which fills in auto-names.
-        const autoNamed = AUTO_NAMED_PROPERTIES[req.getType()];
+        const autoNamed = autoNamedProperty(req.getType());
         if (autoNamed && inputs[autoNamed] === undefined && outputs[autoNamed] !== undefined) inputs[autoNamed] = outputs[autoNamed];
         const resource: RecordedResource = {
             urn,

@@ -1,6 +1,11 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { renderPolicyDocument, PolicyDocumentInput } from "./policy-document";
+import { answerFor, MockFile, outputsFor, unansweredInvoke } from "./mock-file";
+import { CREATED_AT, fillDeclaredOutputs } from "./outputs";
+import { resourceSchema } from "./schema";
+import { STACK_REFERENCE_TYPE, StackOutputs, stackReferenceState } from "./stack-outputs";
+import { answerPublicParameter } from "./ssm-public";
 
 /**
  * An offline stand-in for AWS behind `pulumi.runtime.setMocks`: deterministic ids, ARNs in AWS's own
@@ -28,6 +33,10 @@ export interface ExistingSubnet {
 export interface ExistingWorld {
     vpcs?: ExistingVpc[];
     subnets?: ExistingSubnet[];
+    /** Answers and outputs the user supplied (`--mock-file`). */
+    mocks?: MockFile;
+    /** Other stacks' outputs (`--stack-outputs`), by the name a StackReference gives. */
+    stackOutputs?: Map<string, StackOutputs>;
 }
 
 /** Every region of an account starts with a default VPC (172.31.0.0/16) and a public subnet per AZ. */
@@ -58,6 +67,24 @@ interface Context {
     account: string;
     /** The region this resource lives in: its own `region` input, else its explicit provider's, else the stack's. */
     resourceRegion: string;
+    created: Map<string, CreatedResource>;
+}
+
+interface CreatedResource {
+    type: string;
+    state: State;
+}
+
+/** Provider inputs arrive JSON-encoded for object-typed properties (defaultTags); resources' tags arrive as objects. */
+function parseMaybeJson(value: unknown): Record<string, any> | undefined {
+    if (typeof value === "string") {
+        try {
+            return JSON.parse(value);
+        } catch {
+            return undefined;
+        }
+    }
+    return typeof value === "object" && value !== null ? (value as Record<string, any>) : undefined;
 }
 
 type Computer = (ctx: Context, state: State) => { id: string; outputs?: State };
@@ -97,6 +124,17 @@ export const AUTO_NAMED_PROPERTIES: Record<string, string> = {
     "aws:ec2/launchTemplate:LaunchTemplate": "name",
     "aws:iam/instanceProfile:InstanceProfile": "name",
 };
+
+/**
+ * The property Pulumi auto-names on a type: the explicit table first, else `name` wherever the
+ * provider takes a `name` input it does not require (pulumi-aws's setAutonaming applies AutoName to
+ * every resource with a `name` input, which is why the SDK makes it optional).
+ */
+export function autoNamedProperty(type: string): string | undefined {
+    if (AUTO_NAMED_PROPERTIES[type]) return AUTO_NAMED_PROPERTIES[type];
+    const schema = resourceSchema(type);
+    return schema && schema.inputs.has("name") && !schema.required.has("name") ? "name" : undefined;
+}
 
 /** Pulumi's auto-naming: the logical name, a dash and seven random hex characters (deterministic here). */
 export function autoName(logicalName: string, hash: string): string {
@@ -142,6 +180,7 @@ const COMPUTERS: Record<string, Computer> = {
                 defaultRouteTableId: `rtb-${ctx.hash("main-rtb").slice(0, 17)}`,
                 mainRouteTableId: `rtb-${ctx.hash("main-rtb").slice(0, 17)}`,
                 dhcpOptionsId: `dopt-${ctx.hash("dopt").slice(0, 17)}`,
+                ipv6AssociationId: "",
             },
         };
     },
@@ -156,12 +195,11 @@ const COMPUTERS: Record<string, Computer> = {
                 availabilityZone: az,
                 availabilityZoneId: `${shortRegion(ctx.resourceRegion)}-az${az.charCodeAt(az.length - 1) - 96}`,
                 mapPublicIpOnLaunch: state.mapPublicIpOnLaunch ?? false,
+                ipv6CidrBlockAssociationId: "",
             },
         };
     },
     "aws:ec2/securityGroup:SecurityGroup": ec2("sg", "security-group"),
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ec2("sg", "security-group"),
-    "aws:ec2/securityGroupRule:SecurityGroupRule": (ctx) => ({ id: `sgrule-${ctx.hash().slice(0, 10)}` }),
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (ctx) => {
         const id = `sgr-${ctx.hash().slice(0, 17)}`;
         return { id, outputs: { arn: arn(ctx, "ec2", `security-group-rule/${id}`), securityGroupRuleId: id } };
@@ -173,7 +211,6 @@ const COMPUTERS: Record<string, Computer> = {
     "aws:ec2/internetGateway:InternetGateway": ec2("igw", "internet-gateway"),
     "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": ec2("eigw", "egress-only-internet-gateway"),
     "aws:ec2/routeTable:RouteTable": ec2("rtb", "route-table"),
-    "aws:ec2/route:Route": (ctx) => ({ id: `r-rtb-${ctx.hash().slice(0, 17)}` }),
     "aws:ec2/routeTableAssociation:RouteTableAssociation": (ctx) => ({ id: `rtbassoc-${ctx.hash().slice(0, 17)}` }),
     "aws:ec2/networkAcl:NetworkAcl": ec2("acl", "network-acl"),
     "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl": ec2("acl", "network-acl"),
@@ -202,10 +239,17 @@ const COMPUTERS: Record<string, Computer> = {
                 privateIp: `10.0.${parseInt(ctx.hash("ip").slice(0, 2), 16) % 250}.10`,
                 publicIp: `203.0.113.${parseInt(ctx.hash("pub").slice(0, 2), 16) % 254 + 1}`,
                 connectivityType: "public",
+                associationId: `eipassoc-${ctx.hash("assoc").slice(0, 17)}`,
+                // The regional-NAT fields stay empty on a zonal gateway.
+                autoProvisionZones: "",
+                autoScalingIps: "",
+                regionalNatGatewayAddresses: [],
+                regionalNatGatewayAutoMode: "",
+                routeTableId: "",
             },
         };
     },
-    "aws:ec2/instance:Instance": (ctx) => {
+    "aws:ec2/instance:Instance": (ctx, state) => {
         const id = `i-${ctx.hash().slice(0, 17)}`;
         return {
             id,
@@ -215,6 +259,11 @@ const COMPUTERS: Record<string, Computer> = {
                 privateIp: `10.0.${parseInt(ctx.hash("ip").slice(0, 2), 16) % 250}.20`,
                 privateDns: `ip-10-0-0-20.ec2.internal`,
                 instanceState: "running",
+                instanceLifecycle: "",
+                outpostArn: "",
+                passwordData: "",
+                spotInstanceRequestId: "",
+                ...publicAddress(ctx, state.associatePublicIpAddress === true),
             },
         };
     },
@@ -227,6 +276,8 @@ const COMPUTERS: Record<string, Computer> = {
                 ownerId: ctx.account,
                 privateIp: `10.0.${parseInt(ctx.hash("ip").slice(0, 2), 16) % 250}.30`,
                 macAddress: `02:${ctx.hash("mac").slice(0, 10).match(/../g)!.join(":")}`,
+                outpostArn: "",
+                privateDnsName: `ip-10-0-${parseInt(ctx.hash("ip").slice(0, 2), 16) % 250}-30.${ctx.resourceRegion === "us-east-1" ? "ec2.internal" : `${ctx.resourceRegion}.compute.internal`}`,
             },
         };
     },
@@ -244,7 +295,9 @@ const COMPUTERS: Record<string, Computer> = {
                 arn: arn(ctx, "ec2", `vpc-endpoint/${id}`),
                 ownerId: ctx.account,
                 state: "available",
-                prefixListId: gateway ? `pl-${ctx.hash("pl").slice(0, 8)}` : undefined,
+                prefixListId: gateway ? `pl-${ctx.hash("pl").slice(0, 8)}` : "",
+                cidrBlocks: gateway ? [`52.216.${parseInt(ctx.hash("cidr").slice(0, 2), 16)}.0/22`] : [],
+                requesterManaged: false,
                 networkInterfaceIds: gateway ? [] : (state.subnetIds ?? []).map((_: unknown, i: number) => `eni-${ctx.hash(`eni${i}`).slice(0, 17)}`),
                 dnsEntries: gateway
                     ? []
@@ -271,7 +324,7 @@ const COMPUTERS: Record<string, Computer> = {
     },
     "aws:iam/policy:Policy": (ctx, state) => {
         const policyArn = arn(ctx, "iam", `policy${state.path ?? "/"}${state.name}`, { region: "" });
-        return { id: policyArn, outputs: { arn: policyArn, policyId: `ANPA${ctx.hash().slice(0, 17).toUpperCase()}` } };
+        return { id: policyArn, outputs: { arn: policyArn, policyId: `ANPA${ctx.hash().slice(0, 17).toUpperCase()}`, attachmentCount: 0 } };
     },
     "aws:iam/rolePolicy:RolePolicy": (_ctx, state) => ({ id: `${state.role}:${state.name}` }),
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (ctx, state) => ({ id: `${state.role}-${ctx.hash().slice(0, 20)}` }),
@@ -291,6 +344,8 @@ const COMPUTERS: Record<string, Computer> = {
                 sourceCodeHash: ctx.hash("code"),
                 sourceCodeSize: 1024,
                 signingJobArn: "",
+                signingProfileVersionArn: "",
+                responseStreamingInvokeArn: `arn:aws:apigateway:${ctx.resourceRegion}:lambda:path/2021-11-15/functions/${functionArn}/response-streaming-invocations`,
             },
         };
     },
@@ -329,7 +384,6 @@ const COMPUTERS: Record<string, Computer> = {
     "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": (ctx) => ({ id: `cwlsf-${ctx.hash().slice(0, 10)}` }),
     "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy": (_ctx, state) => ({ id: state.logGroupName }),
     // CloudWatch Logs vended-log delivery (CloudFront standard logging v2 and others).
-    "aws:cloudwatch/logDeliverySource:LogDeliverySource": named("logs", (n) => `delivery-source:${n}`),
     "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (ctx, state) => {
         const target = String(state.deliveryDestinationConfiguration?.destinationResourceArn ?? "");
         const type = target.startsWith("arn:aws:s3:") ? "S3" : target.startsWith("arn:aws:firehose:") ? "FH" : "CWL";
@@ -358,12 +412,7 @@ const COMPUTERS: Record<string, Computer> = {
     "aws:secretsmanager/secretPolicy:SecretPolicy": (_ctx, state) => ({ id: state.secretArn }),
     "aws:sns/topic:Topic": (ctx, state) => {
         const topicArn = arn(ctx, "sns", state.name);
-        return { id: topicArn, outputs: { arn: topicArn, owner: ctx.account } };
-    },
-    "aws:sns/topicPolicy:TopicPolicy": (_ctx, state) => ({ id: state.arn }),
-    "aws:sns/topicSubscription:TopicSubscription": (ctx, state) => {
-        const subscriptionArn = `${state.topic}:${uuid(ctx.hash())}`;
-        return { id: subscriptionArn, outputs: { arn: subscriptionArn, ownerId: ctx.account, pendingConfirmation: state.protocol === "email" } };
+        return { id: topicArn, outputs: { arn: topicArn, owner: ctx.account, beginningArchiveTime: "" } };
     },
     "aws:sqs/queue:Queue": (ctx, state) => ({
         id: `https://sqs.${ctx.resourceRegion}.amazonaws.com/${ctx.account}/${state.name}`,
@@ -381,9 +430,9 @@ const COMPUTERS: Record<string, Computer> = {
             id,
             outputs: {
                 arn: arn(ctx, "elasticache", `replicationgroup:${id}`),
-                primaryEndpointAddress: clusterMode ? undefined : `master.${host}`,
-                readerEndpointAddress: clusterMode ? undefined : `replica.${host}`,
-                configurationEndpointAddress: clusterMode ? `clustercfg.${host}` : undefined,
+                primaryEndpointAddress: clusterMode ? "" : `master.${host}`,
+                readerEndpointAddress: clusterMode ? "" : `replica.${host}`,
+                configurationEndpointAddress: clusterMode ? `clustercfg.${host}` : "",
                 memberClusters: Array.from({ length: nodes }, (_, i) => `${id}-${String(i + 1).padStart(3, "0")}`),
                 port: state.port ?? 6379,
                 engineVersionActual: `${state.engineVersion ?? "7.1"}.0`,
@@ -400,15 +449,15 @@ const COMPUTERS: Record<string, Computer> = {
                 endpoints: [{ address: host, port: 6379 }],
                 readerEndpoints: [{ address: host, port: 6380 }],
                 status: "available",
+                createTime: CREATED_AT,
                 fullEngineVersion: `${state.majorEngineVersion ?? "8"}.0`,
             },
         };
     },
-    "aws:elasticache/subnetGroup:SubnetGroup": named("elasticache", (n) => `subnetgroup:${n}`),
     "aws:elasticache/parameterGroup:ParameterGroup": named("elasticache", (n) => `parametergroup:${n}`),
     "aws:elasticache/user:User": named("elasticache", (n) => `user:${n}`, "userId"),
     "aws:elasticache/userGroup:UserGroup": named("elasticache", (n) => `usergroup:${n}`, "userGroupId"),
-    "aws:cloudfront/distribution:Distribution": (ctx) => {
+    "aws:cloudfront/distribution:Distribution": (ctx, state) => {
         const id = `E${ctx.hash().slice(0, 13).toUpperCase()}`;
         return {
             id,
@@ -420,14 +469,17 @@ const COMPUTERS: Record<string, Computer> = {
                 etag: `E${ctx.hash("etag").slice(0, 13).toUpperCase()}`,
                 callerReference: ctx.hash("ref").slice(0, 20),
                 inProgressValidationBatches: 0,
-                lastModifiedTime: "2026-01-01T00:00:00Z",
+                lastModifiedTime: CREATED_AT,
+                loggingV1Enabled: state.loggingConfig !== undefined,
+                trustedKeyGroups: [{ enabled: false, items: [] }],
+                trustedSigners: [{ enabled: false, items: [] }],
             },
         };
     },
-    "aws:cloudfront/originAccessControl:OriginAccessControl": (ctx) => ({
-        id: `E${ctx.hash().slice(0, 13).toUpperCase()}`,
-        outputs: { etag: `E${ctx.hash("etag").slice(0, 13).toUpperCase()}` },
-    }),
+    "aws:cloudfront/originAccessControl:OriginAccessControl": (ctx) => {
+        const id = `E${ctx.hash().slice(0, 13).toUpperCase()}`;
+        return { id, outputs: { etag: `E${ctx.hash("etag").slice(0, 13).toUpperCase()}`, arn: arn(ctx, "cloudfront", `origin-access-control/${id}`, { region: "" }) } };
+    },
     "aws:cloudfront/cachePolicy:CachePolicy": cloudFrontPolicy("cache-policy"),
     "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": cloudFrontPolicy("origin-request-policy"),
     "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": cloudFrontPolicy("response-headers-policy"),
@@ -440,14 +492,18 @@ const COMPUTERS: Record<string, Computer> = {
         const scope = state.scope === "CLOUDFRONT" ? "global" : "regional";
         return {
             id,
-            outputs: { arn: arn(ctx, "wafv2", `${scope}/webacl/${state.name}/${id}`), capacity: 700, lockToken: uuid(ctx.hash("lock")) },
+            outputs: { arn: arn(ctx, "wafv2", `${scope}/webacl/${state.name}/${id}`), capacity: 700, lockToken: uuid(ctx.hash("lock")), applicationIntegrationUrl: "" },
         };
     },
     "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": (_ctx, state) => ({ id: state.resourceArn }),
     "aws:wafv2/webAclAssociation:WebAclAssociation": (_ctx, state) => ({ id: `${state.webAclArn},${state.resourceArn}` }),
     "aws:cloudtrail/trail:Trail": (ctx, state) => ({
         id: state.name,
-        outputs: { arn: arn(ctx, "cloudtrail", `trail/${state.name}`), homeRegion: ctx.resourceRegion },
+        outputs: {
+            arn: arn(ctx, "cloudtrail", `trail/${state.name}`),
+            homeRegion: ctx.resourceRegion,
+            snsTopicArn: state.snsTopicName ? arn(ctx, "sns", String(state.snsTopicName)) : "",
+        },
     }),
     "aws:guardduty/detector:Detector": (ctx) => {
         const id = ctx.hash().slice(0, 32);
@@ -488,7 +544,9 @@ const COMPUTERS: Record<string, Computer> = {
         const suffix = ctx.hash().slice(0, 16);
         const kind = state.loadBalancerType === "network" ? "net" : "app";
         const lbArn = arn(ctx, "elasticloadbalancing", `loadbalancer/${kind}/${name}/${suffix}`);
-        return { id: lbArn, outputs: { arn: lbArn, arnSuffix: `${kind}/${name}/${suffix}`, dnsName: `${name}-${suffix.slice(0, 9)}.${ctx.resourceRegion}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K", name } };
+        const internal = state.internal === true ? "internal-" : "";
+        const vpcId = vpcOfSubnets(ctx, [...(state.subnets ?? []), ...(state.subnetMappings ?? []).map((m: { subnetId?: string }) => m.subnetId)]);
+        return { id: lbArn, outputs: { arn: lbArn, arnSuffix: `${kind}/${name}/${suffix}`, dnsName: `${internal}${name}-${suffix.slice(0, 9)}.${ctx.resourceRegion}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K", name, vpcId } };
     },
     "aws:lb/targetGroup:TargetGroup": (ctx, state) => {
         const tgArn = arn(ctx, "elasticloadbalancing", `targetgroup/${state.name}/${ctx.hash().slice(0, 16)}`);
@@ -501,12 +559,46 @@ const COMPUTERS: Record<string, Computer> = {
     "aws:rds/instance:Instance": (ctx, state) => {
         const identifier = state.identifier ?? autoName(ctx.name, ctx.hash("autoname")).toLowerCase();
         const address = `${identifier}.${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.rds.amazonaws.com`;
-        return { id: identifier, outputs: { identifier, arn: arn(ctx, "rds", `db:${identifier}`), address, endpoint: `${address}:${state.port ?? 5432}`, resourceId: `db-${ctx.hash("res").slice(0, 26).toUpperCase()}` } };
+        const port = state.port ?? defaultDatabasePort(state.engine);
+        return {
+            id: identifier,
+            outputs: {
+                identifier,
+                arn: arn(ctx, "rds", `db:${identifier}`),
+                address,
+                endpoint: `${address}:${port}`,
+                port,
+                resourceId: `db-${ctx.hash("res").slice(0, 26).toUpperCase()}`,
+                engineVersionActual: state.engineVersion ?? "16.4",
+                hostedZoneId: "Z2R2ITUGPM61AM",
+                latestRestorableTime: CREATED_AT,
+                listenerEndpoints: [],
+                masterUserSecrets: masterUserSecrets(ctx, state, `rds!db-${uuid(ctx.hash("secret"))}`),
+                replicas: [],
+                status: "available",
+                upgradeRolloutOrder: "second",
+            },
+        };
     },
     "aws:rds/cluster:Cluster": (ctx, state) => {
         const identifier = state.clusterIdentifier ?? autoName(ctx.name, ctx.hash("autoname")).toLowerCase();
         const host = `${identifier}.cluster-${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.rds.amazonaws.com`;
-        return { id: identifier, outputs: { clusterIdentifier: identifier, arn: arn(ctx, "rds", `cluster:${identifier}`), endpoint: host, readerEndpoint: host.replace(".cluster-", ".cluster-ro-"), clusterResourceId: `cluster-${ctx.hash("res").slice(0, 26).toUpperCase()}` } };
+        return {
+            id: identifier,
+            outputs: {
+                clusterIdentifier: identifier,
+                arn: arn(ctx, "rds", `cluster:${identifier}`),
+                endpoint: host,
+                readerEndpoint: host.replace(".cluster-", ".cluster-ro-"),
+                port: state.port ?? defaultDatabasePort(state.engine),
+                clusterResourceId: `cluster-${ctx.hash("res").slice(0, 26).toUpperCase()}`,
+                caCertificateValidTill: "2061-01-01T00:00:00Z",
+                engineVersionActual: state.engineVersion ?? "16.4",
+                hostedZoneId: "Z2R2ITUGPM61AM",
+                masterUserSecrets: masterUserSecrets(ctx, state, `rds!cluster-${uuid(ctx.hash("secret"))}`),
+                upgradeRolloutOrder: "second",
+            },
+        };
     },
     "aws:ecr/repository:Repository": (ctx, state) => {
         const name = state.name ?? ctx.name;
@@ -566,7 +658,228 @@ const COMPUTERS: Record<string, Computer> = {
     },
     "aws:eks/cluster:Cluster": (ctx, state) => {
         const name = state.name ?? autoName(ctx.name, ctx.hash("autoname"));
-        return { id: name, outputs: { arn: arn(ctx, "eks", `cluster/${name}`), endpoint: `https://${ctx.hash().slice(0, 32).toUpperCase()}.gr7.${ctx.resourceRegion}.eks.amazonaws.com`, certificateAuthority: { data: Buffer.from("offline-ca").toString("base64") }, status: "ACTIVE" } };
+        const oidc = ctx.hash("oidc").slice(0, 32).toUpperCase();
+        return {
+            id: name,
+            outputs: {
+                arn: arn(ctx, "eks", `cluster/${name}`),
+                endpoint: `https://${ctx.hash().slice(0, 32).toUpperCase()}.gr7.${ctx.resourceRegion}.eks.amazonaws.com`,
+                certificateAuthority: { data: Buffer.from("offline-ca").toString("base64") },
+                status: "ACTIVE",
+                clusterId: "",
+                createdAt: CREATED_AT,
+                identities: [{ oidcs: [{ issuer: `https://oidc.eks.${ctx.resourceRegion}.amazonaws.com/id/${oidc}` }] }],
+                platformVersion: "eks.1",
+            },
+        };
+    },
+    "aws:alb/listener:Listener": (ctx) => COMPUTERS["aws:lb/listener:Listener"](ctx, {}),
+    "aws:dynamodb/table:Table": (ctx, state) => {
+        const tableArn = arn(ctx, "dynamodb", `table/${state.name}`);
+        const label = CREATED_AT.replace("Z", ".000");
+        return {
+            id: state.name,
+            outputs: {
+                arn: tableArn,
+                // AWS gives a stream only when one is enabled; the provider reads back empty strings otherwise.
+                streamArn: state.streamEnabled ? `${tableArn}/stream/${label}` : "",
+                streamLabel: state.streamEnabled ? label : "",
+            },
+        };
+    },
+    "aws:ebs/volume:Volume": (ctx) => {
+        const id = `vol-${ctx.hash().slice(0, 17)}`;
+        return { id, outputs: { arn: arn(ctx, "ec2", `volume/${id}`), createTime: CREATED_AT } };
+    },
+    "aws:ec2/defaultRouteTable:DefaultRouteTable": (ctx, state) => {
+        const vpc = createdWhere(ctx, "aws:ec2/vpc:Vpc", (vpcState) => vpcState.defaultRouteTableId === state.defaultRouteTableId);
+        const id = state.defaultRouteTableId ?? `rtb-${ctx.hash().slice(0, 17)}`;
+        return { id, outputs: { arn: arn(ctx, "ec2", `route-table/${id}`), ownerId: ctx.account, vpcId: vpc?.id ?? DEFAULT_VPC_ID } };
+    },
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (ctx, state) => {
+        const vpc = ctx.created.get(state.vpcId);
+        const id = (vpc?.state.defaultSecurityGroupId as string | undefined) ?? `sg-${ctx.hash().slice(0, 17)}`;
+        return { id, outputs: { arn: arn(ctx, "ec2", `security-group/${id}`), ownerId: ctx.account, name: "default", namePrefix: "", description: "default VPC security group" } };
+    },
+    "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation": (ctx, state) => {
+        const vpc = ctx.created.get(state.vpcId);
+        return { id: `rtbassoc-${ctx.hash().slice(0, 17)}`, outputs: { originalRouteTableId: vpc?.state.mainRouteTableId ?? `rtb-${ctx.hash("main").slice(0, 17)}` } };
+    },
+    "aws:ec2/route:Route": (ctx, state) => ({
+        id: `r-${state.routeTableId}${ctx.hash().slice(0, 8)}`,
+        outputs: { instanceId: "", instanceOwnerId: "", origin: "CreateRoute", state: "active" },
+    }),
+    "aws:ec2/securityGroupRule:SecurityGroupRule": (ctx) => ({ id: `sgrule-${ctx.hash().slice(0, 10)}`, outputs: { securityGroupRuleId: `sgr-${ctx.hash().slice(0, 17)}` } }),
+    "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration": (ctx) => ({ id: ctx.account, outputs: { registryId: ctx.account } }),
+    "aws:ecr/repositoryPolicy:RepositoryPolicy": (ctx, state) => ({ id: state.repository, outputs: { registryId: ctx.account } }),
+    "aws:ecs/cluster:Cluster": (ctx, state) => {
+        const clusterArn = arn(ctx, "ecs", `cluster/${state.name}`);
+        return { id: clusterArn, outputs: { arn: clusterArn } };
+    },
+    "aws:ecs/service:Service": (ctx, state) => {
+        const cluster = String(state.cluster ?? "default").split("/").pop();
+        const serviceArn = arn(ctx, "ecs", `service/${cluster}/${state.name}`);
+        return { id: serviceArn, outputs: { arn: serviceArn } };
+    },
+    "aws:ecs/taskDefinition:TaskDefinition": (ctx, state) => {
+        const family = state.family ?? ctx.name;
+        const taskArn = arn(ctx, "ecs", `task-definition/${family}:1`);
+        return { id: family, outputs: { arn: taskArn, arnWithoutRevision: arn(ctx, "ecs", `task-definition/${family}`), revision: 1 } };
+    },
+    "aws:elasticache/cluster:Cluster": (ctx, state) => {
+        const id = String(state.clusterId ?? autoName(ctx.name, ctx.hash("autoname"))).toLowerCase();
+        const memcached = state.engine === "memcached";
+        const host = `${id}.${ctx.hash().slice(0, 6)}.${memcached ? "cfg." : ""}${shortRegion(ctx.resourceRegion)}.cache.amazonaws.com`;
+        const port = state.port ?? (memcached ? 11211 : 6379);
+        const nodes = Number(state.numCacheNodes ?? 1);
+        return {
+            id,
+            outputs: {
+                clusterId: id,
+                arn: arn(ctx, "elasticache", `cluster:${id}`),
+                cacheNodes: Array.from({ length: nodes }, (_, i) => ({ id: String(i + 1).padStart(4, "0"), address: host.replace(".cfg.", `.${String(i + 1).padStart(4, "0")}.`), port, availabilityZone: state.availabilityZone ?? `${ctx.resourceRegion}a`, outpostArn: "" })),
+                clusterAddress: memcached ? host : "",
+                configurationEndpoint: memcached ? `${host}:${port}` : "",
+                engineVersionActual: `${state.engineVersion ?? (memcached ? "1.6" : "7.1")}.0`,
+                port,
+            },
+        };
+    },
+    "aws:elasticache/subnetGroup:SubnetGroup": (ctx, state) => ({
+        id: state.name,
+        outputs: { arn: arn(ctx, "elasticache", `subnetgroup:${state.name}`), vpcId: vpcOfSubnets(ctx, state.subnetIds ?? []) },
+    }),
+    "aws:elb/loadBalancer:LoadBalancer": (ctx, state) => {
+        const name = String(state.name ?? autoName(ctx.name, ctx.hash("autoname"))).slice(0, 32);
+        const internal = state.internal === true ? "internal-" : "";
+        return {
+            id: name,
+            outputs: {
+                arn: arn(ctx, "elasticloadbalancing", `loadbalancer/${name}`),
+                dnsName: `${internal}${name}-${parseInt(ctx.hash().slice(0, 8), 16)}.${ctx.resourceRegion}.elb.amazonaws.com`,
+                sourceSecurityGroupId: `sg-${ctx.hash("sg").slice(0, 17)}`,
+                zoneId: "Z35SXDOTRQ7X7K",
+            },
+        };
+    },
+    "aws:iam/accessKey:AccessKey": (ctx, state) => {
+        const id = `AKIA${ctx.hash().slice(0, 16).toUpperCase()}`;
+        const encrypted = typeof state.pgpKey === "string";
+        return {
+            id,
+            outputs: {
+                createDate: CREATED_AT,
+                status: state.status ?? "Active",
+                secret: encrypted ? "" : Buffer.from(ctx.hash("secret"), "hex").toString("base64").slice(0, 40),
+                sesSmtpPasswordV4: encrypted ? "" : `B${Buffer.from(ctx.hash("smtp"), "hex").toString("base64").slice(0, 43)}`,
+                encryptedSecret: encrypted ? Buffer.from(ctx.hash("pgp")).toString("base64") : "",
+                encryptedSesSmtpPasswordV4: encrypted ? Buffer.from(ctx.hash("pgp-smtp")).toString("base64") : "",
+                keyFingerprint: encrypted ? ctx.hash("fp").slice(0, 40) : "",
+            },
+        };
+    },
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": (ctx, state) => ({ id: state.policyName ?? ctx.name, outputs: { policyScope: "ACCOUNT", revisionId: ctx.hash("rev").slice(0, 8) } }),
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (ctx, state) => {
+        const source = String(state.resourceArn ?? "");
+        return { id: state.name, outputs: { arn: arn(ctx, "logs", `delivery-source:${state.name}`), service: source.split(":")[2] ?? "" } };
+    },
+    "aws:docdb/cluster:Cluster": (ctx, state) => {
+        const identifier = String(state.clusterIdentifier ?? autoName(ctx.name, ctx.hash("autoname"))).toLowerCase();
+        const host = `${identifier}.cluster-${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.docdb.amazonaws.com`;
+        return {
+            id: identifier,
+            outputs: {
+                clusterIdentifier: identifier,
+                arn: arn(ctx, "rds", `cluster:${identifier}`),
+                clusterResourceId: `cluster-${ctx.hash("res").slice(0, 26).toUpperCase()}`,
+                endpoint: host,
+                readerEndpoint: host.replace(".cluster-", ".cluster-ro-"),
+                hostedZoneId: "ZNKXH85TT8WVW",
+                port: state.port ?? 27017,
+                masterUserSecrets: masterUserSecrets(ctx, state, `rds!cluster-${uuid(ctx.hash("secret"))}`),
+            },
+        };
+    },
+    "aws:rds/clusterInstance:ClusterInstance": (ctx, state) => {
+        const identifier = String(state.identifier ?? autoName(ctx.name, ctx.hash("autoname"))).toLowerCase();
+        const cluster = createdWhere(ctx, "aws:rds/cluster:Cluster", (c) => c.clusterIdentifier === state.clusterIdentifier);
+        const port = cluster?.state.port ?? defaultDatabasePort(state.engine);
+        const address = `${identifier}.${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.rds.amazonaws.com`;
+        return {
+            id: identifier,
+            outputs: {
+                identifier,
+                arn: arn(ctx, "rds", `db:${identifier}`),
+                dbiResourceId: `db-${ctx.hash("res").slice(0, 26).toUpperCase()}`,
+                endpoint: address,
+                port,
+                engineVersionActual: state.engineVersion ?? cluster?.state.engineVersionActual ?? "16.4",
+                kmsKeyId: cluster?.state.kmsKeyId ?? "",
+                storageEncrypted: cluster?.state.storageEncrypted ?? false,
+                networkType: "IPV4",
+                // The first instance of a cluster becomes its writer.
+                writer: !createdWhere(ctx, "aws:rds/clusterInstance:ClusterInstance", (i) => i.clusterIdentifier === state.clusterIdentifier),
+            },
+        };
+    },
+    "aws:redshift/cluster:Cluster": (ctx, state) => {
+        const identifier = String(state.clusterIdentifier ?? ctx.name).toLowerCase();
+        const host = `${identifier}.${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.redshift.amazonaws.com`;
+        const port = state.port ?? 5439;
+        return {
+            id: identifier,
+            outputs: {
+                arn: arn(ctx, "redshift", `cluster:${identifier}`),
+                clusterNamespaceArn: arn(ctx, "redshift", `namespace:${uuid(ctx.hash("ns"))}`),
+                clusterNodes: [{ nodeRole: "SHARED", privateIpAddress: "10.0.1.40", publicIpAddress: "" }],
+                clusterPublicKey: `ssh-rsa ${Buffer.from(ctx.hash("key")).toString("base64")} Amazon-Redshift`,
+                clusterRevisionNumber: "70000",
+                dnsName: host,
+                endpoint: `${host}:${port}`,
+                masterPasswordSecretArn: state.manageMasterPassword ? arn(ctx, "secretsmanager", `secret:redshift!${identifier}-admin-${ctx.hash("s").slice(0, 6)}`) : "",
+            },
+        };
+    },
+    "aws:apigateway/stage:Stage": (ctx, state) => {
+        const base = `${state.restApi}/${state.stageName}`;
+        return {
+            id: `ags-${state.restApi}-${state.stageName}`,
+            outputs: {
+                arn: `arn:aws:apigateway:${ctx.resourceRegion}::/restapis/${base.replace("/", "/stages/")}`,
+                executionArn: arn(ctx, "execute-api", base),
+                invokeUrl: `https://${state.restApi}.execute-api.${ctx.resourceRegion}.amazonaws.com/${state.stageName}`,
+                webAclArn: "",
+            },
+        };
+    },
+    "aws:apigateway/deployment:Deployment": (ctx, state) => ({
+        id: ctx.hash().slice(0, 6),
+        outputs: { createdDate: CREATED_AT, executionArn: arn(ctx, "execute-api", `${state.restApi}/`), invokeUrl: `https://${state.restApi}.execute-api.${ctx.resourceRegion}.amazonaws.com/` },
+    }),
+    "aws:apigatewayv2/stage:Stage": (ctx, state) => {
+        const path = state.name === "$default" ? "" : state.name;
+        return {
+            id: state.name,
+            outputs: {
+                arn: `arn:aws:apigateway:${ctx.resourceRegion}::/apis/${state.apiId}/stages/${state.name}`,
+                executionArn: arn(ctx, "execute-api", `${state.apiId}/${state.name}`),
+                invokeUrl: `https://${state.apiId}.execute-api.${ctx.resourceRegion}.amazonaws.com/${path}`,
+            },
+        };
+    },
+    "aws:sfn/stateMachine:StateMachine": (ctx, state) => {
+        const machineArn = arn(ctx, "states", `stateMachine:${state.name}`);
+        return { id: machineArn, outputs: { arn: machineArn, creationDate: CREATED_AT, status: "ACTIVE", revisionId: "", stateMachineVersionArn: "" } };
+    },
+    "aws:ssm/parameter:Parameter": (ctx, state) => ({
+        id: state.name,
+        outputs: { arn: arn(ctx, "ssm", `parameter${String(state.name).startsWith("/") ? "" : "/"}${state.name}`), version: 1, hasValueWo: false },
+    }),
+    "aws:sns/topicPolicy:TopicPolicy": (ctx, state) => ({ id: state.arn, outputs: { owner: ctx.account } }),
+    "aws:sns/topicSubscription:TopicSubscription": (ctx, state) => {
+        const subscriptionArn = `${state.topic}:${uuid(ctx.hash())}`;
+        const pending = state.protocol === "email" || state.protocol === "email-json" || /^https?$/.test(String(state.protocol));
+        return { id: subscriptionArn, outputs: { arn: subscriptionArn, ownerId: ctx.account, pendingConfirmation: pending, confirmationWasAuthenticated: !pending } };
     },
     "random:index/randomPassword:RandomPassword": randomString,
     "random:index/randomString:RandomString": randomString,
@@ -594,8 +907,47 @@ function bucket(ctx: Context, state: State): { id: string; outputs: State } {
             bucketRegionalDomainName: `${name}.s3.${ctx.resourceRegion}.amazonaws.com`,
             hostedZoneId: "Z3AQBSTGFYJSTF",
             region: ctx.resourceRegion,
+            bucketRegion: ctx.resourceRegion,
+            websiteDomain: state.website ? `s3-website-${ctx.resourceRegion}.amazonaws.com` : "",
+            websiteEndpoint: state.website ? `${name}.s3-website-${ctx.resourceRegion}.amazonaws.com` : "",
         },
     };
+}
+
+/** The first resource of a type the program created that matches, with its id. */
+function createdWhere(ctx: Context, type: string, matches: (state: State) => boolean): { id: string; state: State } | undefined {
+    for (const [id, resource] of ctx.created) if (resource.type === type && matches(resource.state)) return { id, state: resource.state };
+    return undefined;
+}
+
+/** The VPC of the first subnet the program created (or the default VPC's, for subnets it did not create). */
+function vpcOfSubnets(ctx: Context, subnetIds: unknown[]): string {
+    for (const id of subnetIds) {
+        const subnet = typeof id === "string" ? ctx.created.get(id) : undefined;
+        if (subnet?.type === "aws:ec2/subnet:Subnet") return String(subnet.state.vpcId);
+    }
+    return DEFAULT_VPC_ID;
+}
+
+function defaultDatabasePort(engine: unknown): number {
+    const name = String(engine ?? "postgres");
+    if (/mysql|mariadb/.test(name)) return 3306;
+    if (/sqlserver/.test(name)) return 1433;
+    if (/oracle/.test(name)) return 1521;
+    return 5432;
+}
+
+/** The secret RDS creates (and rotates) when manageMasterUserPassword is set; none otherwise. */
+function masterUserSecrets(ctx: Context, state: State, secretName: string): State[] {
+    if (state.manageMasterUserPassword !== true) return [];
+    const keyId = state.masterUserSecretKmsKeyId ?? arn(ctx, "kms", `key/${uuid(ctx.hash("aws-secretsmanager"))}`);
+    return [{ kmsKeyId: keyId, secretArn: arn(ctx, "secretsmanager", `secret:${secretName}-${ctx.hash("suffix").slice(0, 6)}`), secretStatus: "active" }];
+}
+
+function publicAddress(ctx: Context, assigned: boolean): State {
+    if (!assigned) return { publicIp: "", publicDns: "" };
+    const octet = (parseInt(ctx.hash("public").slice(0, 2), 16) % 254) + 1;
+    return { publicIp: `198.51.100.${octet}`, publicDns: `ec2-198-51-100-${octet}.compute-1.amazonaws.com` };
 }
 
 function cloudFrontPolicy(kind: string): Computer {
@@ -642,6 +994,9 @@ export class OfflineAws implements pulumi.runtime.Mocks {
     private readonly options: OfflineAwsOptions;
     /** Regions of explicit AWS providers, by provider name (ids are unknown in preview). */
     private readonly providerRegions = new Map<string, string>();
+    private readonly providerDefaultTags = new Map<string, unknown>();
+    /** What the program created so far, by id: later resources read their VPC, subnets and defaults from it. */
+    private readonly created = new Map<string, CreatedResource>();
 
     constructor(options: OfflineAwsOptions) {
         this.options = options;
@@ -654,10 +1009,21 @@ export class OfflineAws implements pulumi.runtime.Mocks {
         const hash = (salt = "") =>
             createHash("sha256").update(`${this.options.stack}|${args.type}|${args.name}|${salt}`).digest("hex");
 
+        if (args.type === STACK_REFERENCE_TYPE) {
+            // A read of another stack: known in preview as in up, since the engine reads it either way.
+            const state = stackReferenceState(String(inputs.name ?? args.name), this.options.existing?.stackOutputs);
+            const secretNames = state.secretOutputNames as string[];
+            const outputs = state.outputs as Record<string, unknown>;
+            for (const name of secretNames) outputs[name] = pulumi.secret(outputs[name]);
+            return { id: String(state.name), state };
+        }
+
         if (args.type.startsWith("pulumi:providers:")) {
             const id = uuid(hash());
-            if (args.type === "pulumi:providers:aws" && typeof inputs.region === "string") {
-                this.providerRegions.set(args.name, inputs.region);
+            if (args.type === "pulumi:providers:aws") {
+                if (typeof inputs.region === "string") this.providerRegions.set(args.name, inputs.region);
+                const defaultTags = parseMaybeJson(inputs.defaultTags)?.tags;
+                if (defaultTags && typeof defaultTags === "object") this.providerDefaultTags.set(args.name, defaultTags);
             }
             return { id: this.options.preview ? undefined : id, state: inputs };
         }
@@ -668,7 +1034,7 @@ export class OfflineAws implements pulumi.runtime.Mocks {
         }
 
         const state: State = { ...inputs };
-        const autoNamed = AUTO_NAMED_PROPERTIES[args.type];
+        const autoNamed = autoNamedProperty(args.type);
         if (autoNamed && state[autoNamed] === undefined && state.namePrefix === undefined) {
             state[autoNamed] = autoName(args.name, hash("autoname"));
         } else if (autoNamed && state[autoNamed] === undefined && typeof state.namePrefix === "string") {
@@ -688,22 +1054,53 @@ export class OfflineAws implements pulumi.runtime.Mocks {
             account: this.accountId,
             // AWS provider v7 resources take a per-resource `region` that overrides the provider's.
             resourceRegion: typeof inputs.region === "string" ? inputs.region : this.regionOfProvider(args.provider),
+            created: this.created,
         };
         const computed = (COMPUTERS[args.type] ?? fallback)(ctx, state);
         if (this.options.preview) {
             // A new stack's preview knows the inputs (and auto-names), never what AWS computes.
             return { id: undefined, state };
         }
-        const outputs = Object.fromEntries(Object.entries(computed.outputs ?? {}).filter(([, v]) => v !== undefined));
-        return { id: computed.id, state: { ...state, ...outputs, id: computed.id } };
+        const outputs: State = { ...(computed.outputs ?? {}) };
+        const schema = resourceSchema(args.type);
+        if (schema?.outputs.has("tagsAll") && !("tagsAll" in outputs)) {
+            outputs.tagsAll = { ...this.defaultTagsOf(args.provider), ...(parseMaybeJson(state.tags) ?? {}) };
+        }
+        fillDeclaredOutputs(schema, state, outputs, { type: args.type, name: args.name, region: ctx.resourceRegion, account: this.accountId, hash, id: computed.id, arn: outputs.arn });
+        Object.assign(outputs, outputsFor(this.options.existing?.mocks, args.type, args.name));
+        const defined = Object.fromEntries(Object.entries(outputs).filter(([, v]) => v !== undefined));
+        const result = { ...state, ...defined, id: computed.id };
+        this.created.set(computed.id, { type: args.type, state: result });
+        return { id: computed.id, state: result };
+    }
+
+    /** The default tags of a resource's provider: an explicit provider's `defaultTags`, else the `aws:defaultTags` config. */
+    private defaultTagsOf(provider: string | undefined): Record<string, unknown> {
+        if (provider && /(::|\$)pulumi:providers:aws::/.test(provider)) {
+            const parts = provider.split("::");
+            return (this.providerDefaultTags.get(parts[parts.length - 2]) as Record<string, unknown>) ?? {};
+        }
+        const config = new pulumi.Config("aws").getObject<{ tags?: Record<string, unknown> }>("defaultTags");
+        return config?.tags ?? {};
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         try {
+            const supplied = answerFor(this.options.existing?.mocks, args.token, args.inputs ?? {});
+            if (supplied) return { ...this.invokeOrNothing(args), ...supplied };
             return this.invoke(args);
         } catch (error) {
             // The SDK reports a failed invoke by the gRPC error's `details`, as the engine sends it.
             throw Object.assign(error as Error, { details: (error as Error).message });
+        }
+    }
+
+    /** What the offline AWS would answer, as a base the mock file's result is merged over (nothing when it cannot answer). */
+    private invokeOrNothing(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        try {
+            return this.invoke(args);
+        } catch {
+            return {};
         }
     }
 
@@ -793,12 +1190,52 @@ export class OfflineAws implements pulumi.runtime.Mocks {
                 return { id, imageId: id, ids: [id], architecture: "arm64", name: "offline-image", ownerId: "amazon" };
             }
             case "aws:ssm/getParameter:getParameter": {
-                const value = `ami-${createHash("sha256").update(String(inputs.name)).digest("hex").slice(0, 17)}`;
-                return { id: inputs.name, name: inputs.name, value, insecureValue: value, type: "String", arn: `arn:aws:ssm:${region}:${this.accountId}:parameter${inputs.name}` };
+                const name = String(inputs.name ?? "");
+                const value = answerPublicParameter(name, region);
+                if (value === undefined) {
+                    throw new Error(unansweredInvoke(args.token, inputs, name.startsWith("/aws/service/") ? "it knows no public parameter of that name" : "the parameter is your own, so only your account knows its value"));
+                }
+                const arnName = name.startsWith("/") ? name : `/${name}`;
+                return { id: name, name, value, insecureValue: value, type: "String", version: 1, region, arn: `arn:aws:ssm:${region}::parameter${arnName}`, withDecryption: inputs.withDecryption };
             }
+            case "aws:organizations/getOrganization:getOrganization":
+                return this.organization();
             default:
-                throw new Error(`Mock not implemented: ${args.token}`);
+                throw new Error(unansweredInvoke(args.token, inputs, "it only answers lookups whose answer follows from the account and region (README lists them)"));
         }
+    }
+
+    /**
+     * The offline account is the management account of a one-account organization with all
+     * features, so aws:PrincipalOrgID conditions built from it have a realistic `o-` id.
+     */
+    private organization(): Record<string, any> {
+        const orgId = `o-${createHash("sha256").update(`org|${this.accountId}`).digest("hex").slice(0, 10)}`;
+        const rootId = `r-${createHash("sha256").update(`root|${this.accountId}`).digest("hex").slice(0, 4)}`;
+        const account = {
+            arn: `arn:aws:organizations::${this.accountId}:account/${orgId}/${this.accountId}`,
+            email: "aws-management@example.com",
+            id: this.accountId,
+            joinedMethod: "CREATED",
+            joinedTimestamp: CREATED_AT,
+            name: "management",
+            state: "ACTIVE",
+            status: "ACTIVE",
+        };
+        return {
+            id: orgId,
+            arn: `arn:aws:organizations::${this.accountId}:organization/${orgId}`,
+            featureSet: "ALL",
+            masterAccountId: this.accountId,
+            masterAccountArn: account.arn,
+            masterAccountEmail: account.email,
+            masterAccountName: account.name,
+            accounts: [account],
+            nonMasterAccounts: [],
+            awsServiceAccessPrincipals: [],
+            enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
+            roots: [{ id: rootId, arn: `arn:aws:organizations::${this.accountId}:root/${orgId}/${rootId}`, name: "Root", policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }] }],
+        };
     }
 
     /** The account as a program sees it: the existing world given, plus the region's default VPC. */
