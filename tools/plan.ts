@@ -12,6 +12,7 @@ import { readinessReport, ReadinessReport, runReadiness } from "./readiness";
 import { inputSummary, InputSummary, LoadedInput, loadInputFor, withSteps } from "./input";
 import { readMockFile } from "./offline/mock-file";
 import { stackOutputsByName } from "./offline/stack-outputs";
+import { ExpandedComponent, judgeRemoteComponents, NotJudged } from "./offline/remote";
 
 /** Bulwark's own program, planned when no `--program` is given. */
 export const DEFAULT_PROGRAM = path.resolve(__dirname, "..", "index.ts");
@@ -53,6 +54,9 @@ export interface Plan {
     /** The program as given on the command line, relative to the working directory. */
     programLabel: string;
     resources: ReportResource[];
+    /** Remote components nothing looked inside, and those expanded offline instead. */
+    notJudged: NotJudged[];
+    expandedComponents: ExpandedComponent[];
 }
 
 /** Runs a program offline for one stack and records what `pulumi up` would register. */
@@ -69,13 +73,18 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
     const existing = {
         mocks: options.mockFile ? readMockFile(options.mockFile) : undefined,
         stackOutputs: stackOutputsByName(options.stackOutputs ?? []),
+        expansions: new Map(),
     };
-    const run = await runProgram({ program: programFile, project, stack: options.stack, config, secretKeys, preview: options.preview, existing });
+    const recorded = await runProgram({ program: programFile, project, stack: options.stack, config, secretKeys, preview: options.preview, existing });
+    const judged = judgeRemoteComponents(recorded.resources, existing.expansions, recorded.stack, recorded.project);
+    const run = { ...recorded, resources: judged.resources };
     return {
         run,
         programFile,
         programLabel: path.relative(process.cwd(), programFile) || programFile,
         resources: run.resources.map(reportResource),
+        notJudged: judged.notJudged,
+        expandedComponents: judged.expanded,
     };
 }
 
@@ -89,18 +98,25 @@ export function defaultPolicyConfigFile(stack: string): string | undefined {
     return fs.existsSync(file) ? file : undefined;
 }
 
+/** What the report adds about remote components (`summary.opaqueComponents` counts `notJudged`). */
+export interface JudgedReport {
+    summary: { opaqueComponents: number };
+    notJudged: NotJudged[];
+    expandedComponents: ExpandedComponent[];
+}
+
 export interface CheckedPlan extends Plan {
     evaluation: Evaluation;
     /** The policy config file applied, if any. */
     policyConfigFile: string | undefined;
-    report: PlanReport & { cost: CostEstimate } & ReadinessReport & { input?: InputSummary };
+    report: PlanReport & { cost: CostEstimate } & ReadinessReport & JudgedReport & { input?: InputSummary };
     /** The file judged instead of a program, if any. */
     input?: LoadedInput;
 }
 
-/** A stack read from a file, as the plan of a program would have recorded it. */
+/** A stack read from a file, as the plan of a program would have recorded it (a file holds no remote component's insides either way). */
 function planOfInput(input: LoadedInput): Plan {
-    return { run: input.run, programFile: input.file, programLabel: input.label, resources: input.run.resources.map(reportResource) };
+    return { run: input.run, programFile: input.file, programLabel: input.label, resources: input.run.resources.map(reportResource), notJudged: [], expandedComponents: [] };
 }
 
 /** Plans the stack and evaluates the policy pack on it: the verdict `pulumi preview --policy-pack policy` would give. */
@@ -116,6 +132,15 @@ export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
     // Deploy readiness is reported apart from policy violations: new fields, the existing ones unchanged.
     const readiness = await runReadiness(plan.run, { lambdaConcurrencyLimit: options.lambdaConcurrencyLimit });
     const base = buildReport(stack, plan.programLabel, plan.resources, evaluation.violations);
-    const report = { ...base, ...readinessReport(readiness, base.summary), cost: estimateCost(plan.run.resources, options.usage, plan.run.region), ...(input ? { input: inputSummary(input) } : {}) };
+    const withReadiness = { ...base, ...readinessReport(readiness, base.summary) };
+    // Remote components are reported apart: new fields, the existing ones unchanged.
+    const report = {
+        ...withReadiness,
+        summary: { ...withReadiness.summary, opaqueComponents: plan.notJudged.length },
+        notJudged: plan.notJudged,
+        expandedComponents: plan.expandedComponents,
+        cost: estimateCost(plan.run.resources, options.usage, plan.run.region),
+        ...(input ? { input: inputSummary(input) } : {}),
+    };
     return { ...plan, evaluation, policyConfigFile, report, input };
 }

@@ -12,6 +12,8 @@ export interface RecordedResource {
     name: string;
     /** Custom resources are managed by a provider; components are not. */
     custom: boolean;
+    /** A multi-language component (awsx, aws-apigateway): its provider builds the children, which mocks never see. */
+    remote?: boolean;
     parent: string | null;
     /** The provider reference (`<provider urn>::<id>`) when one was given explicitly. */
     provider: string | null;
@@ -194,6 +196,7 @@ export class Recorder {
             type: req.getType(),
             name: req.getName(),
             custom: req.getCustom(),
+            remote: req.getRemote?.() === true,
             parent: req.getParent() || null,
             provider: req.getProvider() || null,
             id: resp.getId() || null,

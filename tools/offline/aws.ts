@@ -6,6 +6,7 @@ import { CREATED_AT, fillDeclaredOutputs } from "./outputs";
 import { resourceSchema } from "./schema";
 import { STACK_REFERENCE_TYPE, StackOutputs, stackReferenceState } from "./stack-outputs";
 import { answerPublicParameter } from "./ssm-public";
+import { ComponentExpansion, EXPANDERS } from "./remote";
 
 /**
  * An offline stand-in for AWS behind `pulumi.runtime.setMocks`: deterministic ids, ARNs in AWS's own
@@ -37,6 +38,8 @@ export interface ExistingWorld {
     mocks?: MockFile;
     /** Other stacks' outputs (`--stack-outputs`), by the name a StackReference gives. */
     stackOutputs?: Map<string, StackOutputs>;
+    /** Filled during the run: remote components expanded offline, or why one could not be, by `<type>::<name>`. */
+    expansions?: Map<string, ComponentExpansion | { unsupported: string }>;
 }
 
 /** Every region of an account starts with a default VPC (172.31.0.0/16) and a public subnet per AZ. */
@@ -614,10 +617,6 @@ const COMPUTERS: Record<string, Computer> = {
         return { id, outputs: { arn: `arn:aws:apigateway:${ctx.resourceRegion}::/apis/${id}`, apiEndpoint: `${scheme}://${id}.execute-api.${ctx.resourceRegion}.amazonaws.com`, executionArn: arn(ctx, "execute-api", id) } };
     },
     // Services of the policy pack's coverage rules (#16): the ids and endpoints programs interpolate.
-    "aws:elb/loadBalancer:LoadBalancer": (ctx, state) => {
-        const name = state.name ?? autoName(ctx.name, ctx.hash("autoname")).slice(0, 32);
-        return { id: name, outputs: { name, arn: arn(ctx, "elasticloadbalancing", `loadbalancer/${name}`), dnsName: `${name}-${parseInt(ctx.hash().slice(0, 8), 16)}.${ctx.resourceRegion}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K" } };
-    },
     "aws:efs/fileSystem:FileSystem": (ctx) => {
         const id = `fs-${ctx.hash().slice(0, 17)}`;
         return { id, outputs: { arn: arn(ctx, "elasticfilesystem", `file-system/${id}`), dnsName: `${id}.efs.${ctx.resourceRegion}.amazonaws.com`, ownerId: ctx.account } };
@@ -631,11 +630,6 @@ const COMPUTERS: Record<string, Computer> = {
         const name = state.name ?? ctx.name;
         const streamArn = arn(ctx, "firehose", `deliverystream/${name}`);
         return { id: streamArn, outputs: { arn: streamArn, name } };
-    },
-    "aws:redshift/cluster:Cluster": (ctx, state) => {
-        const identifier = state.clusterIdentifier ?? ctx.name;
-        const dnsName = `${identifier}.${ctx.hash().slice(0, 12)}.${ctx.resourceRegion}.redshift.amazonaws.com`;
-        return { id: identifier, outputs: { arn: arn(ctx, "redshift", `cluster:${identifier}`), dnsName, endpoint: `${dnsName}:${state.port ?? 5439}`, clusterNamespaceArn: arn(ctx, "redshift", `namespace:${uuid(ctx.hash("ns"))}`) } };
     },
     "aws:opensearch/domain:Domain": (ctx, state) => {
         const name = state.domainName ?? autoName(ctx.name, ctx.hash("autoname")).slice(0, 28).toLowerCase();
@@ -755,6 +749,7 @@ const COMPUTERS: Record<string, Computer> = {
         return {
             id: name,
             outputs: {
+                name,
                 arn: arn(ctx, "elasticloadbalancing", `loadbalancer/${name}`),
                 dnsName: `${internal}${name}-${parseInt(ctx.hash().slice(0, 8), 16)}.${ctx.resourceRegion}.elb.amazonaws.com`,
                 sourceSecurityGroupId: `sg-${ctx.hash("sg").slice(0, 17)}`,
@@ -1029,6 +1024,8 @@ export class OfflineAws implements pulumi.runtime.Mocks {
         }
 
         if (!args.custom) {
+            const expander = EXPANDERS[args.type];
+            if (expander) return this.expandRemote(args, expander);
             // Components (and the stack) have no physical id; their outputs are registered by the program.
             return { id: undefined, state: inputs };
         }
@@ -1072,6 +1069,22 @@ export class OfflineAws implements pulumi.runtime.Mocks {
         const result = { ...state, ...defined, id: computed.id };
         this.created.set(computed.id, { type: args.type, state: result });
         return { id: computed.id, state: result };
+    }
+
+    /** A remote component built offline: its children go to the run's expansions, its outputs to the program. */
+    private expandRemote(args: pulumi.runtime.MockResourceArgs, expander: (typeof EXPANDERS)[string]): { id: undefined; state: Record<string, any> } {
+        const inputs = args.inputs ?? {};
+        const result = expander(args.name, inputs, {
+            region: this.regionOfProvider(args.provider),
+            create: (type, name, childInputs) => this.newResource({ type, name, inputs: childInputs, provider: args.provider, custom: true }),
+        });
+        const key = `${args.type}::${args.name}`;
+        if ("unsupported" in result) {
+            this.options.existing?.expansions?.set(key, { unsupported: result.unsupported });
+            return { id: undefined, state: inputs };
+        }
+        this.options.existing?.expansions?.set(key, result.expansion);
+        return { id: undefined, state: this.options.preview ? inputs : { ...inputs, ...result.outputs } };
     }
 
     /** The default tags of a resource's provider: an explicit provider's `defaultTags`, else the `aws:defaultTags` config. */

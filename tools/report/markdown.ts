@@ -9,6 +9,7 @@ import { architectureOf, toMermaid } from "./architecture";
 import { policyMetadata, readinessFindings, StackOutcome } from "./outcome";
 import { stepWords } from "./step";
 import { shortType } from "./tree";
+import { notJudgedMarkdown } from "./not-judged";
 
 /** Marks the comment so a sticky-comment action can find and replace it. */
 export const COMMENT_MARKER = "<!-- bulwark-plan -->";
@@ -35,7 +36,9 @@ export function summaryLine(outcome: StackOutcome): string {
     const errors = readiness.filter((f) => f.severity === "error").length;
     const verdict = mandatory > 0 || errors > 0 ? "**Blocked**" : "**OK**";
     const readinessPart = readiness.length > 0 ? `, readiness ${errors} error${errors === 1 ? "" : "s"} / ${readiness.length - errors} warning${readiness.length - errors === 1 ? "" : "s"}` : "";
-    return `${verdict}: stack ${code(report.stack)}${outcome.preview ? " (preview)" : ""}, ${resources} resources, ${mandatory} mandatory, ${advisory} advisory, ${suppressed} suppressed${readinessPart}; cost ${costHeadline(report.cost)}.`;
+    const opaque = report.notJudged?.length ?? 0;
+    const opaquePart = opaque > 0 ? `, ${opaque} component${opaque === 1 ? "" : "s"} not judged` : "";
+    return `${verdict}: stack ${code(report.stack)}${outcome.preview ? " (preview)" : ""}, ${resources} resources, ${mandatory} mandatory, ${advisory} advisory, ${suppressed} suppressed${readinessPart}${opaquePart}; cost ${costHeadline(report.cost)}.`;
 }
 
 /** One severity's violations, grouped by policy so each fix is said once. */
@@ -92,6 +95,7 @@ function stackSections(outcome: StackOutcome, level: string): string[] {
         summaryLine(outcome),
         "",
         ...violationsSection(outcome),
+        ...notJudgedMarkdown(outcome.report),
         ...readinessSection(outcome),
         "### Cost estimate",
         "",

@@ -10,8 +10,9 @@ import type { Finding } from "../readiness/lib";
 import type { DeployPlan } from "../readiness/deployPlan";
 import type { RuleMetadata } from "../../policy/lib/rule";
 import { policies } from "../../policy/rules";
+import type { JudgedSections } from "./not-judged";
 
-export type ReportWithCost = PlanReport & { cost: CostEstimate; readiness?: unknown; deployPlan?: DeployPlan };
+export type ReportWithCost = PlanReport & { cost: CostEstimate; readiness?: unknown; deployPlan?: DeployPlan } & JudgedSections;
 
 export interface StackOutcome {
     report: ReportWithCost;

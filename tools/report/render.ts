@@ -12,6 +12,7 @@ import { formatMarkdown } from "./markdown";
 import { readinessFindings, StackOutcome } from "./outcome";
 import { toSarif } from "./sarif";
 import type { InputSummary } from "../input";
+import { formatNotJudgedText } from "./not-judged";
 
 export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -33,7 +34,9 @@ function inputText(report: object): string[] {
 
 function textOf(outcome: StackOutcome): string {
     const readiness = formatReadinessSections(readinessFindings(outcome.report), outcome.report.deployPlan);
-    return [formatText(outcome.report, outcome.notes, outcome.preview), ...inputText(outcome.report), readiness, formatCostText(outcome.report.cost)].join("\n\n");
+    return [formatText(outcome.report, outcome.notes, outcome.preview), formatNotJudgedText(outcome.report), ...inputText(outcome.report), readiness, formatCostText(outcome.report.cost)]
+        .filter((section) => section !== "")
+        .join("\n\n");
 }
 
 export function render(format: OutputFormat, outcomes: StackOutcome[], options: RenderOptions = {}): string {

@@ -99,11 +99,41 @@ function runOf(outcome: StackOutcome, version: string): Sarif.Run {
             partialFingerprints: { "bulwarkResource/v1": fingerprint(id, f.urn, f.message) },
         });
     }
+    // Components nobody looked inside are a limit of the analysis, not findings: SARIF's tool notifications.
+    const notJudged = report.notJudged ?? [];
+    const invocation: Sarif.Invocation = {
+        executionSuccessful: true,
+        toolExecutionNotifications: notJudged.map((item) => ({
+            descriptor: { id: "not-judged" },
+            level: "warning",
+            message: { text: `Not judged: ${item.type} ${item.urn.split("::").pop()}: ${item.reason}` },
+            locations: [location(item.urn, item.urn.split("::").pop() ?? item.urn, report.program)],
+        })),
+    };
     return {
-        tool: { driver: { name: TOOL_NAME, version, semanticVersion: version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules } },
+        tool: {
+            driver: {
+                name: TOOL_NAME,
+                version,
+                semanticVersion: version,
+                informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
+                rules,
+                notifications: [{ id: "not-judged", shortDescription: { text: "A remote (multi-language) component whose resources no policy saw." } }],
+            },
+        },
         automationDetails: { id: `${TOOL_NAME}/${report.stack}/` },
+        invocations: [invocation],
         results,
-        properties: { stack: report.stack, program: report.program, summary: report.summary, monthlyUsd: report.cost.monthlyUsd, costDate: report.cost.date, costNote: report.cost.note },
+        properties: {
+            stack: report.stack,
+            program: report.program,
+            summary: report.summary,
+            monthlyUsd: report.cost.monthlyUsd,
+            costDate: report.cost.date,
+            costNote: report.cost.note,
+            notJudged,
+            expandedComponents: report.expandedComponents ?? [],
+        },
     };
 }
 
