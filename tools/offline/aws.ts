@@ -45,6 +45,9 @@ export interface ExistingWorld {
 /** Every region of an account starts with a default VPC (172.31.0.0/16) and a public subnet per AZ. */
 export const DEFAULT_VPC_ID = "vpc-0default000000000";
 
+/** The EC2 subnet filters the offline world can answer (anything else selects what only the account knows). */
+const SUBNET_FILTERS = ["vpc-id", "availability-zone", "default-for-az"];
+
 function filterValue(inputs: Record<string, any>, name: string): string | undefined {
     const filter = (inputs.filters ?? []).find((f: { name: string }) => f.name === name);
     return filter?.values?.[0];
@@ -1077,11 +1080,12 @@ export class OfflineAws implements pulumi.runtime.Mocks {
         const result = expander(args.name, inputs, {
             region: this.regionOfProvider(args.provider),
             create: (type, name, childInputs) => this.newResource({ type, name, inputs: childInputs, provider: args.provider, custom: true }),
+            hash: (salt) => createHash("sha256").update(`${this.options.stack}|${args.type}|${args.name}|${salt}`).digest("hex"),
         });
         const key = `${args.type}::${args.name}`;
         if ("unsupported" in result) {
             this.options.existing?.expansions?.set(key, { unsupported: result.unsupported });
-            return { id: undefined, state: inputs };
+            return { id: undefined, state: this.options.preview ? inputs : { ...inputs, ...result.outputs } };
         }
         this.options.existing?.expansions?.set(key, result.expansion);
         return { id: undefined, state: this.options.preview ? inputs : { ...inputs, ...result.outputs } };
@@ -1148,12 +1152,14 @@ export class OfflineAws implements pulumi.runtime.Mocks {
                 return { id: createHash("sha256").update(json).digest("hex").slice(0, 10), json, minifiedJson: JSON.stringify(JSON.parse(json)) };
             }
             case "aws:ec2/getVpc:getVpc": {
+                this.requireKnownCriteria(args.token, inputs, ["id", "default"], []);
                 const vpcs = this.world(region).vpcs;
                 const vpc = inputs.id ? vpcs.find((v) => v.id === inputs.id) : vpcs.find((v) => v.isDefault);
                 if (!vpc) throw new Error(`InvalidVpcID.NotFound: The vpc ID '${inputs.id}' does not exist`);
                 return { ...vpc, default: vpc.isDefault, arn: `arn:aws:ec2:${region}:${this.accountId}:vpc/${vpc.id}`, ownerId: this.accountId, enableDnsSupport: true, enableDnsHostnames: true, instanceTenancy: "default" };
             }
             case "aws:ec2/getSubnet:getSubnet": {
+                this.requireKnownCriteria(args.token, inputs, ["id", "vpcId", "availabilityZone", "defaultForAz"], SUBNET_FILTERS);
                 const subnets = this.subnetsMatching(region, inputs);
                 const subnet = inputs.id ? subnets.find((s) => s.id === inputs.id) : subnets[0];
                 if (!subnet) throw new Error(`InvalidSubnetID.NotFound: The subnet ID '${inputs.id ?? JSON.stringify(inputs.filters)}' does not exist`);
@@ -1161,6 +1167,7 @@ export class OfflineAws implements pulumi.runtime.Mocks {
             }
             case "aws:ec2/getSubnets:getSubnets":
             case "aws:ec2/getSubnetIds:getSubnetIds":
+                this.requireKnownCriteria(args.token, inputs, ["vpcId"], SUBNET_FILTERS);
                 return { id: region, ids: this.subnetsMatching(region, inputs).map((subnet) => subnet.id), filters: inputs.filters };
             case "aws:ec2/getSecurityGroup:getSecurityGroup": {
                 const vpcId = inputs.vpcId ?? filterValue(inputs, "vpc-id") ?? DEFAULT_VPC_ID;
@@ -1249,6 +1256,19 @@ export class OfflineAws implements pulumi.runtime.Mocks {
             enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
             roots: [{ id: rootId, arn: `arn:aws:organizations::${this.accountId}:root/${orgId}/${rootId}`, name: "Root", policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }] }],
         };
+    }
+
+    /**
+     * A lookup by tags or by a filter the offline world does not index would silently find the
+     * default VPC's resources instead of the user's: it fails, asking for a mock file.
+     */
+    private requireKnownCriteria(token: string, inputs: Record<string, any>, keys: string[], filters: string[]): void {
+        const unknownKeys = Object.keys(inputs).filter((key) => inputs[key] !== undefined && !keys.includes(key) && key !== "filters" && key !== "region");
+        const unknownFilters = ((inputs.filters ?? []) as { name: string }[]).map((f) => f.name).filter((name) => !filters.includes(name));
+        const unknown = [...unknownKeys, ...unknownFilters.map((name) => `filter ${name}`)];
+        if (unknown.length > 0) {
+            throw new Error(unansweredInvoke(token, inputs, `it knows only the default VPC and the resources this program creates, not what ${unknown.join(", ")} selects in your account`));
+        }
     }
 
     /** The account as a program sees it: the existing world given, plus the region's default VPC. */

@@ -39,9 +39,12 @@ export type CreateResource = (type: string, name: string, inputs: State) => { id
 export interface ExpansionContext {
     region: string;
     create: CreateResource;
+    /** A deterministic hex string for this component (ids of what it would create). */
+    hash: (salt: string) => string;
 }
 
-export type Expander = (name: string, args: State, ctx: ExpansionContext) => { expansion: ComponentExpansion; outputs: State } | { unsupported: string };
+/** An expansion, or why there is none (with the outputs the program may still read, so they never vanish). */
+export type Expander = (name: string, args: State, ctx: ExpansionContext) => { expansion: ComponentExpansion; outputs: State } | { unsupported: string; outputs: State };
 
 /** Remote component types and the provider that builds them, for the report's reason. */
 export function remoteProvider(type: string): string {
@@ -105,7 +108,10 @@ const VPC_UNSUPPORTED = ["subnetSpecs", "vpcEndpointSpecs", "ipv4IpamPoolId", "i
 const expandVpc: Expander = (name, args, ctx) => {
     const given = VPC_UNSUPPORTED.filter((key) => args[key] !== undefined);
     if (args.subnetStrategy !== undefined && args.subnetStrategy !== "Legacy") given.push(`subnetStrategy "${args.subnetStrategy}"`);
-    if (given.length > 0) return { unsupported: `the offline expansion models awsx's default subnet layout only, and this Vpc sets ${given.join(", ")}` };
+    if (given.length > 0) {
+        // The VPC's id does not depend on the layout: programs that read it still get one.
+        return { unsupported: `the offline expansion models awsx's default subnet layout only, and this Vpc sets ${given.join(", ")}`, outputs: { vpcId: `vpc-${ctx.hash("vpc").slice(0, 17)}` } };
+    }
 
     const zoneCount = Number(args.numberOfAvailabilityZones ?? 3);
     const zones: string[] = args.availabilityZoneNames ?? ["a", "b", "c", "d", "e", "f"].slice(0, zoneCount).map((letter) => `${ctx.region}${letter}`);
@@ -181,9 +187,21 @@ const expandVpc: Expander = (name, args, ctx) => {
     };
 };
 
-/** Remote component types the offline plan can expand, by type token. */
+/**
+ * aws-apigateway's RestAPI is not expanded (its routes become methods, integrations, a deployment,
+ * a stage and Lambda permissions by rules of its own), but its URL is given, as the component's
+ * default stage "stage" serves it, so programs that export or pass it on never read undefined.
+ */
+const restApiOutputs: Expander = (_name, args, ctx) => {
+    const id = ctx.hash("api").slice(0, 10);
+    const stage = String(args.stageName ?? "stage");
+    return { unsupported: "routes, integrations, the stage and Lambda permissions are built by the aws-apigateway provider", outputs: { url: `https://${id}.execute-api.${ctx.region}.amazonaws.com/${stage}/` } };
+};
+
+/** Remote component types the offline plan expands, or at least answers the outputs of, by type token. */
 export const EXPANDERS: Record<string, Expander> = {
     "awsx:ec2:Vpc": expandVpc,
+    "aws-apigateway:index:RestAPI": restApiOutputs,
 };
 
 /** Why a remote component the plan does not expand goes unjudged. */

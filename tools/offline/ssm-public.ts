@@ -18,7 +18,7 @@ function architectureOf(parts: string[]): "arm64" | "x86_64" {
 /** The document under `/aws/service/ecs/optimized-ami/<os>[/<variant>]/recommended`. */
 function ecsRecommended(path: string, region: string): Record<string, unknown> {
     const parts = path.split("/");
-    const os = parts[4] ?? "amazon-linux-2";
+    const os = parts[5] ?? "amazon-linux-2";
     const arch = architectureOf(parts);
     const al2023 = os.startsWith("amazon-linux-2023");
     const version = al2023 ? `2023.0.${IMAGE_DATE}` : `2.0.${IMAGE_DATE}`;
@@ -37,7 +37,7 @@ function ecsRecommended(path: string, region: string): Record<string, unknown> {
 /** The document under `/aws/service/eks/optimized-ami/<k8s version>/<os>[/<variant>]/recommended`. */
 function eksRecommended(path: string, region: string): Record<string, unknown> {
     const parts = path.split("/");
-    const kubernetes = parts[4] ?? "1.31";
+    const kubernetes = parts[5] ?? "1.31";
     return {
         schema_version: "2",
         image_id: amiFor(path, region),
