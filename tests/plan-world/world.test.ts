@@ -60,6 +60,7 @@ describe("StackReference outputs (--stack-outputs)", function () {
             [`acme/network/dev=${program("nothing.json")}`, /cannot read .*nothing\.json \(ENOENT\); write it with pulumi stack output --json --show-secrets --stack acme\/network\/dev > network-dev\.json/],
             [`acme/network/dev=${program("world-stack-reference-app", "index.ts")}`, /is not valid JSON/],
             [`a b=${program("world-stack-reference-app", "network-dev.json")}`, /names the stack "a b"/],
+            [`network/dev=${program("world-stack-reference-app", "network-dev.json")}`, /reads stack "acme\/network\/dev" .* \(--stack-outputs names network\/dev; the name must match the StackReference's exactly\)/],
         ];
         for (const [spec, pattern] of cases) {
             const result = await runPlanCli(["--program", program("world-stack-reference-app"), "--stack", "dev", "--stack-outputs", spec]);

@@ -75,7 +75,7 @@ export function stackOutputsByName(specs: string[]): Map<string, StackOutputs> {
 /** The state the StackReference resource reads: `outputs` and `secretOutputNames`, as the engine's stack reference provider returns them. */
 export function stackReferenceState(name: string, known: Map<string, StackOutputs> | undefined): Record<string, unknown> {
     const supplied = known?.get(name);
-    if (!supplied) throw new MissingStackOutputs(name);
+    if (!supplied) throw new MissingStackOutputs(name, [...(known?.keys() ?? [])]);
     const outputs = Object.fromEntries(
         Object.entries(supplied.outputs).map(([key, value]) => [key, value === HIDDEN_SECRET ? offlineStackSecret(name, key) : value]),
     );
@@ -84,8 +84,13 @@ export function stackReferenceState(name: string, known: Map<string, StackOutput
 
 /** A StackReference to a stack whose outputs were not supplied. */
 export class MissingStackOutputs extends Error {
-    constructor(readonly stack: string) {
-        super(`${UNANSWERED_MARK} the program reads stack "${stack}" (new pulumi.StackReference) and no outputs were given for it: run ${stackOutputCommand(stack)}.`);
+    constructor(
+        readonly stack: string,
+        given: string[] = [],
+    ) {
+        // A near miss (a typo, a missing org) is the usual cause when some stacks were given.
+        const givenText = given.length > 0 ? ` (--stack-outputs names ${given.join(", ")}; the name must match the StackReference's exactly)` : "";
+        super(`${UNANSWERED_MARK} the program reads stack "${stack}" (new pulumi.StackReference) and no outputs were given for it${givenText}: run ${stackOutputCommand(stack)}.`);
     }
 }
 
