@@ -1056,11 +1056,11 @@ export class OfflineAws implements pulumi.runtime.Mocks {
             resourceRegion: typeof inputs.region === "string" ? inputs.region : this.regionOfProvider(args.provider),
             created: this.created,
         };
-        const computed = (COMPUTERS[args.type] ?? fallback)(ctx, state);
         if (this.options.preview) {
             // A new stack's preview knows the inputs (and auto-names), never what AWS computes.
             return { id: undefined, state };
         }
+        const computed = (COMPUTERS[args.type] ?? fallback)(ctx, state);
         const outputs: State = { ...(computed.outputs ?? {}) };
         const schema = resourceSchema(args.type);
         if (schema?.outputs.has("tagsAll") && !("tagsAll" in outputs)) {
