@@ -2,8 +2,8 @@ import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { renderPolicyDocument, PolicyDocumentInput } from "./policy-document";
 import { answerFor, MockFile, outputsFor, unansweredInvoke } from "./mock-file";
-import { CREATED_AT, fillDeclaredOutputs } from "./outputs";
-import { resourceSchema } from "./schema";
+import { CREATED_AT, fillDeclaredOutputs, genericOutput } from "./outputs";
+import { invokeResultSchema, resourceSchema } from "./schema";
 import { STACK_REFERENCE_TYPE, StackOutputs, stackReferenceState } from "./stack-outputs";
 import { answerPublicParameter } from "./ssm-public";
 import { ComponentExpansion, EXPANDERS } from "./remote";
@@ -1105,11 +1105,31 @@ export class OfflineAws implements pulumi.runtime.Mocks {
         try {
             const supplied = answerFor(this.options.existing?.mocks, args.token, args.inputs ?? {});
             if (supplied) return { ...this.invokeOrNothing(args), ...supplied };
-            return this.invoke(args);
+            return this.withDeclaredFields(args, this.invoke(args));
         } catch (error) {
             // The SDK reports a failed invoke by the gRPC error's `details`, as the engine sends it.
             throw Object.assign(error as Error, { details: (error as Error).message });
         }
+    }
+
+    /**
+     * Every field the SDK declares as always present gets a value: the call's own argument when it
+     * echoes one, the region, no tags, else a value of the declared type shaped by the field's name.
+     */
+    private withDeclaredFields(args: pulumi.runtime.MockCallArgs, result: Record<string, any>): Record<string, any> {
+        const fields = invokeResultSchema(args.token);
+        if (!fields) return result;
+        const region = this.regionOfProvider(args.provider);
+        const hash = (salt = "") => createHash("sha256").update(`${args.token}|${JSON.stringify(args.inputs ?? {})}|${salt}`).digest("hex");
+        const filled = { ...result };
+        for (const [field, declared] of fields) {
+            if (filled[field] !== undefined) continue;
+            if (args.inputs?.[field] !== undefined) filled[field] = args.inputs[field];
+            else if (field === "region") filled[field] = region;
+            else if (field === "tags") filled[field] = {};
+            else filled[field] = genericOutput(field, declared, { type: args.token, name: String(result.name ?? result.id ?? "lookup"), region, account: this.accountId, hash, id: String(result.id ?? "") });
+        }
+        return filled;
     }
 
     /** What the offline AWS would answer, as a base the mock file's result is merged over (nothing when it cannot answer). */
@@ -1166,7 +1186,6 @@ export class OfflineAws implements pulumi.runtime.Mocks {
                 return { ...subnet, arn: `arn:aws:ec2:${region}:${this.accountId}:subnet/${subnet.id}`, ownerId: this.accountId, mapPublicIpOnLaunch: subnet.vpcId === DEFAULT_VPC_ID };
             }
             case "aws:ec2/getSubnets:getSubnets":
-            case "aws:ec2/getSubnetIds:getSubnetIds":
                 this.requireKnownCriteria(args.token, inputs, ["vpcId"], SUBNET_FILTERS);
                 return { id: region, ids: this.subnetsMatching(region, inputs).map((subnet) => subnet.id), filters: inputs.filters };
             case "aws:ec2/getSecurityGroup:getSecurityGroup": {
@@ -1175,7 +1194,6 @@ export class OfflineAws implements pulumi.runtime.Mocks {
                 return { id, vpcId, name: inputs.name ?? "default", arn: `arn:aws:ec2:${region}:${this.accountId}:security-group/${id}`, description: "default VPC security group" };
             }
             case "aws:elb/getServiceAccount:getServiceAccount":
-            case "aws:lb/getServiceAccount:getServiceAccount":
                 // Elastic Load Balancing's log-writing account for us-east-1 (AWS lists one per region).
                 return { id: "127311923021", arn: "arn:aws:iam::127311923021:root", region: inputs.region ?? region };
             case "aws:route53/getZone:getZone": {
@@ -1189,10 +1207,24 @@ export class OfflineAws implements pulumi.runtime.Mocks {
             }
             case "aws:iam/getPolicy:getPolicy": {
                 const policyArn = inputs.arn ?? `arn:aws:iam::aws:policy/${inputs.name}`;
-                return { id: policyArn, arn: policyArn, name: inputs.name ?? String(policyArn).split("/").pop(), path: "/" };
+                // The document itself comes from the pack's managed-policy snapshot when the policy is AWS's; an empty one otherwise.
+                return { id: policyArn, arn: policyArn, name: inputs.name ?? String(policyArn).split("/").pop(), path: "/", policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }), attachmentCount: 0, description: "" };
             }
             case "aws:iam/getRole:getRole":
-                return { id: inputs.name, name: inputs.name, arn: `arn:aws:iam::${this.accountId}:role/${inputs.name}`, uniqueId: "AROAOFFLINE" };
+                return {
+                    id: inputs.name,
+                    name: inputs.name,
+                    arn: `arn:aws:iam::${this.accountId}:role/${inputs.name}`,
+                    uniqueId: "AROAOFFLINE",
+                    path: "/",
+                    maxSessionDuration: 3600,
+                    createDate: CREATED_AT,
+                    description: "",
+                    permissionsBoundary: "",
+                    roleLastUseds: [],
+                    // An existing role's trust policy is the account's own: its root may assume it.
+                    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${this.accountId}:root` }, Action: "sts:AssumeRole" }] }),
+                };
             case "aws:kms/getAlias:getAlias": {
                 const keyId = uuid(createHash("sha256").update(String(inputs.name)).digest("hex"));
                 return { id: inputs.name, name: inputs.name, arn: `arn:aws:kms:${region}:${this.accountId}:${inputs.name}`, targetKeyId: keyId, targetKeyArn: `arn:aws:kms:${region}:${this.accountId}:key/${keyId}` };

@@ -59,3 +59,28 @@ export function resourceSchema(type: string): ResourceSchema | null {
     }
     return cache.get(type)!;
 }
+
+const resultCache = new Map<string, Map<string, string> | null>();
+
+/**
+ * The fields an invoke's result declares as always present (`readonly x: T`, not `x?: T`), with
+ * their types, from the SDK's `Get...Result` interface; null when the SDK has no such invoke.
+ */
+export function invokeResultSchema(token: string): Map<string, string> | null {
+    if (!resultCache.has(token)) resultCache.set(token, parseResult(token));
+    return resultCache.get(token)!;
+}
+
+function parseResult(token: string): Map<string, string> | null {
+    const match = /^aws:([A-Za-z0-9]+)\/([A-Za-z0-9]+):([A-Za-z0-9]+)$/.exec(token);
+    const root = sdkRoot();
+    if (!match || !root) return null;
+    const file = path.join(match[1] === "index" ? root : path.join(root, match[1]), `${match[2]}.d.ts`);
+    if (!fs.existsSync(file)) return null;
+    const name = `${match[3][0].toUpperCase()}${match[3].slice(1)}Result`;
+    const body = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(fs.readFileSync(file, "utf8"));
+    if (!body) return null;
+    const fields = new Map<string, string>();
+    for (const [, field, declared] of body[1].matchAll(/readonly (\w+): ([^;]*);/g)) fields.set(field, declared.replace(/\s+/g, " ").trim());
+    return fields;
+}

@@ -93,9 +93,19 @@ export function architectureOf(resources: RecordedResource[]): Architecture {
         return owner ? ids.get(owner.urn) : undefined;
     };
 
-    // Egress: NAT gateways and NAT instances (EC2 instances that forward: sourceDestCheck false).
+    // Egress: NAT gateways and NAT instances (EC2 instances that forward: sourceDestCheck false on the
+    // instance, or on the network interface it boots with, where the provider wants it then).
     const gateways = resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway");
-    const natInstances = resources.filter((r) => r.type === "aws:ec2/instance:Instance" && r.inputs.sourceDestCheck === false);
+    const forwardingInterfaces = new Set(
+        resources.filter((r) => r.type === "aws:ec2/networkInterface:NetworkInterface" && r.inputs.sourceDestCheck === false).map((r) => r.id ?? r.urn),
+    );
+    const bootsForwarding = (instance: RecordedResource) => {
+        const primary = (instance.inputs.primaryNetworkInterface as { networkInterfaceId?: string } | undefined)?.networkInterfaceId;
+        if (primary !== undefined && forwardingInterfaces.has(primary)) return true;
+        // In preview the interface id is unknown: the property dependency still names the interface.
+        return (instance.propertyDependencies.primaryNetworkInterface ?? []).some((urn) => forwardingInterfaces.has(urn) || resources.some((r) => r.urn === urn && forwardingInterfaces.has(r.id ?? r.urn)));
+    };
+    const natInstances = resources.filter((r) => r.type === "aws:ec2/instance:Instance" && (r.inputs.sourceDestCheck === false || bootsForwarding(r)));
     if (gateways.length + natInstances.length > 0) {
         external("x_internet", "Internet");
         const natGroups: [string, RecordedResource[], string][] = [
