@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { PROFILE_POLICY_NAME } from "../../policy/lib/profile";
 import { policies } from "../../policy/rules";
 import { resolvePolicyConfig } from "../../tools/policy/config";
@@ -14,6 +16,13 @@ async function levelsFor(props: Record<string, unknown>, config?: Record<string,
 }
 
 describe("profiles (default and strict)", () => {
+    it("Bulwark's own stacks run strict (policy/config.dev.json and policy/config.prod.json)", () => {
+        for (const stack of ["dev", "prod"]) {
+            const file = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", `config.${stack}.json`), "utf8"));
+            assert.deepStrictEqual(resolvePolicyConfig(policies, "advisory", file).get(PROFILE_POLICY_NAME)?.properties, { profile: "strict" }, stack);
+        }
+    });
+
     it("lists the profile policy first, so it has recorded the profile before any rule reports", () => {
         assert.strictEqual(policies[0].name, PROFILE_POLICY_NAME);
     });

@@ -9,6 +9,7 @@ export const enableStorageEncryption = resourceRule({
     why: "Unencrypted storage leaves every row, its automated backups, snapshots and read replicas readable to anyone who gets hold of a snapshot (a shared or copied snapshot is enough); encryption cannot be turned on later without copying the data to a new instance.",
     fix: "Set storageEncrypted: true and kmsKeyId to a customer managed key when the database is created.",
     frameworks: { fsbp: ["RDS.3", "RDS.27"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    awsDefault: "RDS DB instances and clusters are created unencrypted unless storageEncrypted is true (Aurora Serverless v1 is always encrypted); encryption cannot be added later.",
     types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     validate(resource, report) {
         const props = resource.props;

@@ -48,6 +48,7 @@ export const enableVolumeEncryption = stackRule({
     why: "An unencrypted volume's snapshots can be shared or copied to another account and mounted there; instance storage holds application data, logs and cached credentials.",
     fix: "Set encrypted: true (rootBlockDevice: { encrypted: true }, ebs: { encrypted: \"true\" }) with kmsKeyId, or turn on aws.ebs.EncryptionByDefault for the account and region.",
     frameworks: { cis: ["2.2.1"], fsbp: ["EC2.3", "EC2.7"], soc2: ["CC6.1", "CC6.7"], gdpr: ["32(1)(a)"] },
+    awsDefault: "EBS encrypts new volumes only when the account and Region opt in to encryption by default (off unless enabled); the program cannot see that setting.",
     validate({ resources }, report) {
         const byDefault = resourcesOfType(resources, ENCRYPTION_BY_DEFAULT).some((r) => get(propsOf(r), "enabled") !== false);
         if (byDefault) return;
