@@ -43,7 +43,7 @@ describe("plan --from-preview: a YAML program's pulumi preview --json", () => {
         assert.deepStrictEqual(report.input.skipped.map((s: { reason: string }) => s.reason), ["read with get(), not managed by this stack", "leaves the stack (delete)"]);
     });
 
-    it("says the step in the text and markdown reports", async () => {
+    it("says the step in the text, markdown and SARIF reports", async () => {
         const text = (await runPlanCli(["--from-preview", YAML_PREVIEW])).out;
         assert.match(text, /^Plan of stack "staging" \(.*yaml-preview\.json\), preview$/m);
         assert.match(text, /^ {2}mandatory {2}ec2-security-group-disallow-public-ingress {2}\(would be updated\)$/m);
@@ -51,6 +51,9 @@ describe("plan --from-preview: a YAML program's pulumi preview --json", () => {
         assert.match(text, /^Judged from a pulumi preview --json file \(.*yaml-preview\.json\)\.\n {2}steps judged: 4 same, 4 create, 1 update, 1 replace\n {2}not judged: urn:pulumi:staging::yaml-api::aws:ec2\/vpc:Vpc::default \(read with get\(\), not managed by this stack\)\n {2}not judged: urn:pulumi:staging::yaml-api::aws:sqs\/queue:Queue::old-jobs \(leaves the stack \(delete\)\)$/m);
         const markdown = (await runPlanCli(["--from-preview", YAML_PREVIEW, "--format", "markdown"])).out;
         assert.match(markdown, /`aws:ec2:SecurityGroup web` \(would be updated\)/);
+        const sarif = JSON.parse((await runPlanCli(["--from-preview", YAML_PREVIEW, "--format", "sarif"])).out);
+        const result = sarif.runs[0].results.find((r: any) => r.ruleId === "ec2-security-group-disallow-public-ingress");
+        assert.strictEqual(result.properties.step, "update");
     });
 
     it("hands policies unknowns as the engine's sentinel and a blinded secret as a secret of unknown value", () => {
