@@ -6,9 +6,10 @@ import { blocks, formatNotes } from "./policy/report";
 import { parseUsage, Usage } from "./cost/usage";
 import { POLICY_ENGINES, PolicyEngine } from "./policy/evaluate";
 import { colourEnabled } from "./report/colour";
-import { OUTPUT_FORMATS, OutputFormat, render } from "./report/render";
+import { OUTPUT_FORMATS, OutputFormat, render, renderSet } from "./report/render";
 import { scrubSecrets } from "./input";
 import { explainOfflineFailure, stackOutputsByName } from "./offline/stack-outputs";
+import { planSet, SetMemberError, setBlocks } from "./stacks-set/plan-set";
 
 /**
  * `npm run plan -- --stack dev [--program file] [--preview] [--format text|json|markdown|sarif] [--out file] [--policy-config file]
@@ -46,6 +47,8 @@ export interface CliOptions {
     mockFile?: string;
     /** `<org/project/stack>=<file.json>` per StackReference the program makes (`pulumi stack output --json`). */
     stackOutputs?: string[];
+    /** A set file (tools/stacks-set/set-file.ts): the stacks planned together, in dependency order. */
+    stacks?: string;
 }
 
 const FORMATS = OUTPUT_FORMATS;
@@ -53,6 +56,7 @@ const USAGE =
     "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--preview] [--format text|json|markdown|sarif] " +
     "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>] [--policy-engine shared|crossguard] " +
     "[--mock-file <file.json>] [--stack-outputs <org/project/stack>=<file.json> ...]" +
+    " | --stacks <set file> [...]" +
     " | --from-state <pulumi stack export file> | --from-preview <pulumi preview --json file> [--stack <name>] [...]";
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -121,6 +125,9 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--mock-file":
                 options.mockFile = take();
                 break;
+            case "--stacks":
+                options.stacks = take();
+                break;
             case "--stack-outputs":
                 options.stackOutputs = [...(options.stackOutputs ?? []), take()];
                 break;
@@ -130,6 +137,12 @@ export function parseArgs(argv: string[]): CliOptions {
             default:
                 throw new PlanInputError(`Unknown argument "${argv[i]}". ${USAGE}`);
         }
+    }
+    if (options.stacks !== undefined) {
+        // Each stack of the set names its own program and stack.
+        const clash = [options.stack && "--stack", options.program && "--program", options.compare && "--compare", options.fromState && "--from-state", options.fromPreview && "--from-preview"].filter(Boolean);
+        if (clash.length > 0) throw new PlanInputError(`--stacks plans the stacks its file lists, each with its own program: drop ${clash.join(", ")}.`);
+        return { format: "text", ...options, stack: "" };
     }
     const fromFile = options.fromState !== undefined || options.fromPreview !== undefined;
     if (fromFile) {
@@ -163,6 +176,7 @@ export async function main(argv: string[]): Promise<number> {
     let options: CliOptions;
     try {
         options = parseArgs(argv);
+        if (options.stacks !== undefined) return await mainOfSet(options);
         const checked = [];
         for (const stack of options.compare ?? [options.stack]) checked.push(await checkStack({ ...options, stack }));
         const outcomes = checked.map((c) => ({ report: c.report, resources: c.run.resources, notes: c.evaluation.notes, preview: c.run.preview }));
@@ -181,7 +195,21 @@ export async function main(argv: string[]): Promise<number> {
     }
 }
 
+/** `--stacks`: every stack's report and the set's graph; the set's errors block like a mandatory finding. */
+async function mainOfSet(options: CliOptions): Promise<number> {
+    const { checked, set } = await planSet(options.stacks!, options);
+    const outcomes = checked.map((c) => ({ report: c.report, resources: c.run.resources, notes: c.evaluation.notes, preview: c.run.preview }));
+    const output = renderSet(options.format, outcomes, set, { colour: !options.out && colourEnabled(process.stdout) });
+    if (options.out) fs.writeFileSync(options.out, output + "\n");
+    else process.stdout.write(output + "\n");
+    const notes = checked.flatMap((c) => c.evaluation.notes);
+    if (options.format !== "text" && notes.length > 0) process.stderr.write(formatNotes(notes) + "\n");
+    const stackBlocks = checked.some((c) => blocks(c.report) || c.report.summary.readinessErrors > 0);
+    return stackBlocks || setBlocks(set) ? EXIT_FINDINGS : EXIT_OK;
+}
+
 function describe(error: unknown, argv: string[]): string {
+    if (error instanceof SetMemberError) return `${error.member.name} (${error.member.program}): ${describe(error.cause, argv)}`;
     if (error instanceof PlanInputError) return error.message;
     if (error instanceof ProgramError) {
         const messages = error.causes.map((cause) => (cause instanceof Error ? cause.message : String(cause)));

@@ -11,7 +11,7 @@ import { Usage } from "./cost/usage";
 import { readinessReport, ReadinessReport, runReadiness } from "./readiness";
 import { inputSummary, InputSummary, LoadedInput, loadInputFor, withSteps } from "./input";
 import { readMockFile } from "./offline/mock-file";
-import { stackOutputsByName } from "./offline/stack-outputs";
+import { StackOutputs, stackOutputsByName } from "./offline/stack-outputs";
 import { ExpandedComponent, judgeRemoteComponents, NotJudged } from "./offline/remote";
 
 /** Bulwark's own program, planned when no `--program` is given. */
@@ -38,6 +38,8 @@ export interface PlanOptions {
     mockFile?: string;
     /** `--stack-outputs <org/project/stack>=<file.json>` values, one per stack the program references. */
     stackOutputs?: string[];
+    /** StackReference answers already in hand (a set plan's planned outputs); replaces `stackOutputs` when given. */
+    stackOutputValues?: Map<string, StackOutputs>;
 }
 
 export interface ReportResource {
@@ -72,7 +74,7 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
     // Both files are read before the program runs, so a bad one fails fast with its own message.
     const existing = {
         mocks: options.mockFile ? readMockFile(options.mockFile) : undefined,
-        stackOutputs: stackOutputsByName(options.stackOutputs ?? []),
+        stackOutputs: options.stackOutputValues ?? stackOutputsByName(options.stackOutputs ?? []),
         expansions: new Map(),
     };
     const recorded = await runProgram({ program: programFile, project, stack: options.stack, config, secretKeys, preview: options.preview, existing });

@@ -13,6 +13,8 @@ import { readinessFindings, StackOutcome } from "./outcome";
 import { toSarif } from "./sarif";
 import type { InputSummary } from "../input";
 import { formatNotJudgedText } from "./not-judged";
+import { formatSetMarkdown, formatSetText } from "../stacks-set/format";
+import type { SetReport } from "../stacks-set/plan-set";
 
 export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -52,6 +54,26 @@ export function render(format: OutputFormat, outcomes: StackOutcome[], options: 
             const parts = outcomes.map(textOf);
             if (compare) parts.push(formatCompareText(outcomes.map((o) => ({ stack: o.report.stack, cost: o.report.cost }))));
             const text = parts.join(`\n\n${"=".repeat(72)}\n\n`);
+            return options.colour ? colourText(text) : text;
+        }
+    }
+}
+
+/**
+ * A set of stacks (`--stacks`): JSON `{version, stacks: [report, ...], set}` with the stacks in
+ * deploy order; text and markdown put the set's graph and errors first; SARIF carries the stacks'
+ * findings only.
+ */
+export function renderSet(format: OutputFormat, outcomes: StackOutcome[], set: SetReport, options: RenderOptions = {}): string {
+    switch (format) {
+        case "json":
+            return JSON.stringify({ version: 1, stacks: outcomes.map((o) => o.report), set }, null, 2);
+        case "sarif":
+            return JSON.stringify(toSarif(outcomes, packVersion()), null, 2);
+        case "markdown":
+            return [formatSetMarkdown(set), ...outcomes.map((o) => formatMarkdown([o]))].join("\n").trimEnd();
+        case "text": {
+            const text = [formatSetText(set), ...outcomes.map(textOf)].join(`\n\n${"=".repeat(72)}\n\n`);
             return options.colour ? colourText(text) : text;
         }
     }

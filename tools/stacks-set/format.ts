@@ -1,0 +1,52 @@
+/** The set's section of the text and markdown reports (the JSON is the SetReport itself). */
+import type { MissingOutput, SetCycle } from "./graph";
+import type { SetReport } from "./plan-set";
+
+function cycleLine(cycle: SetCycle): string {
+    return cycle.edges.map((e) => `${e.consumer} reads ${e.outputs.join(", ")} of ${e.producer}`).join("; ");
+}
+
+function missingLine(m: MissingOutput): string {
+    const exported = m.exported.length > 0 ? `it exports ${m.exported.join(", ")}` : "it exports nothing";
+    const hint = m.didYouMean ? ` (renamed to ${m.didYouMean}?)` : "";
+    return `${m.consumer} ${m.required ? "requires" : "reads"} output "${m.output}" of ${m.producer}, which does not export it: ${exported}${hint}.`;
+}
+
+function stateLine(set: SetReport): string {
+    const errors = set.cycles.length + set.missingOutputs.length;
+    return errors > 0 ? `BLOCKED: ${set.cycles.length} cycle(s), ${set.missingOutputs.length} missing output(s)` : "no cross-stack errors";
+}
+
+export function formatSetText(set: SetReport): string {
+    const lines = [`Stack set ${set.file}: ${set.summary.stacks} stacks, ${set.summary.planned} planned; ${stateLine(set)}`, "", "Cross-stack reads:"];
+    if (set.graph.length === 0) lines.push("  (none)");
+    for (const edge of set.graph) lines.push(`  ${edge.consumer} <- ${edge.producer}: ${edge.outputs.join(", ")}`);
+    lines.push("", `Deploy order (pulumi up):   ${set.deployOrder.join(" -> ") || "(none)"}`, `Destroy order:              ${set.destroyOrder.join(" -> ") || "(none)"}`);
+    for (const cycle of set.cycles) lines.push("", `ERROR cycle across ${cycle.stacks.join(", ")}: no order deploys them: ${cycleLine(cycle)}.`);
+    for (const missing of set.missingOutputs) lines.push("", `ERROR ${missingLine(missing)}`);
+    if (set.notPlanned.length > 0) lines.push("");
+    for (const skipped of set.notPlanned) lines.push(`Not planned: ${skipped.stack}: ${skipped.reason}.`);
+    lines.push("", "Blast radius (redeploy when its outputs change):");
+    for (const [stack, consumers] of Object.entries(set.blastRadius)) lines.push(`  ${stack}: ${consumers.join(", ") || "(nothing)"}`);
+    return lines.join("\n");
+}
+
+const mermaidId = (name: string) => name.replace(/[^A-Za-z0-9]/g, "_");
+
+export function formatSetMarkdown(set: SetReport): string {
+    const lines = [`## Stack set: ${set.summary.stacks} stacks, ${stateLine(set)}`, "", "```mermaid", "graph LR"];
+    for (const stack of set.stacks) lines.push(`  ${mermaidId(stack.name)}["${stack.name}"]`);
+    // Arrows point from producer to consumer: the direction `pulumi up` goes.
+    for (const edge of set.graph) lines.push(`  ${mermaidId(edge.producer)} -->|${edge.outputs.join(", ")}| ${mermaidId(edge.consumer)}`);
+    lines.push("```", "", `**Deploy order:** ${set.deployOrder.map((s) => `\`${s}\``).join(" → ") || "none"}  `, `**Destroy order:** ${set.destroyOrder.map((s) => `\`${s}\``).join(" → ") || "none"}`, "");
+    if (set.cycles.length + set.missingOutputs.length > 0) {
+        lines.push("### Cross-stack errors", "");
+        for (const cycle of set.cycles) lines.push(`- **Cycle** across ${cycle.stacks.map((s) => `\`${s}\``).join(", ")}: ${cycleLine(cycle)}.`);
+        for (const missing of set.missingOutputs) lines.push(`- **Missing output**: ${missingLine(missing)}`);
+        lines.push("");
+    }
+    for (const skipped of set.notPlanned) lines.push(`- Not planned: \`${skipped.stack}\`: ${skipped.reason}.`);
+    lines.push("", "| Stack | Redeploy when its outputs change |", "| --- | --- |");
+    for (const [stack, consumers] of Object.entries(set.blastRadius)) lines.push(`| \`${stack}\` | ${consumers.map((c) => `\`${c}\``).join(", ") || "nothing"} |`);
+    return lines.join("\n") + "\n";
+}

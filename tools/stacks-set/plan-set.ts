@@ -1,0 +1,221 @@
+/**
+ * `npm run plan -- --stacks <file>`: plans a set of stacks together, each StackReference to a stack
+ * of the set fed from that stack's planned outputs, in dependency order.
+ *
+ * Which stack reads which output is discovered by running each program once first with every
+ * StackReference answered by an empty stack, watching the names its requireOutput/getOutput calls
+ * ask for (a static scan would miss names built at run time, such as `acme/network/${pulumi.getStack()}`
+ * or a name from config). Reads made only inside an `apply` of another stack's output are not seen
+ * then, nor are reads of `ref.outputs` as a whole.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { loadStackConfig, PlanInputError } from "../engine/project";
+import { ProgramRun } from "../engine/run";
+import { SECRET_SIG, SPECIAL_SIG_KEY } from "../engine/recorder";
+import { CheckedPlan, checkStack, planStack, PlanOptions } from "../plan";
+import { StackOutputs, stackOutputsByName } from "../offline/stack-outputs";
+import { blastRadiusOf, cyclesOf, deployOrderOf, edgesOf, MissingOutput, missingOutputsOf, OutputRead, SetCycle, SetEdge } from "./graph";
+import { readSetFile, SetMember } from "./set-file";
+
+export type SetPlanOptions = Omit<PlanOptions, "stack" | "program" | "fromState" | "fromPreview" | "stackOutputValues">;
+
+/** The set's part of the report (JSON `set`): fields may be added, never renamed. */
+export interface SetReport {
+    file: string;
+    stacks: { name: string; project: string; stack: string; program: string }[];
+    /** Each consumer's reads of each producer, the outputs by name. */
+    graph: SetEdge[];
+    /** The order of `pulumi up`: producers first. Stacks in or behind a cycle are left out. */
+    deployOrder: string[];
+    /** The order of `pulumi destroy`: consumers first (the deploy order reversed). */
+    destroyOrder: string[];
+    cycles: SetCycle[];
+    missingOutputs: MissingOutput[];
+    /** What a change of each stack's outputs redeploys: every stack reading it, directly or not. */
+    blastRadius: Record<string, string[]>;
+    /** Each planned stack's registered outputs (`export const ...`), by name. */
+    exports: Record<string, string[]>;
+    /** The fully qualified name of each report in the JSON's `stacks`, in the same order (a report names only its stack, e.g. "dev"). */
+    reports: string[];
+    /** Stacks that could not be planned, and why (a cycle, a required output missing upstream). */
+    notPlanned: { stack: string; reason: string }[];
+    summary: { stacks: number; planned: number; cycles: number; missingOutputs: number };
+}
+
+export interface SetPlan {
+    /** The planned stacks in deploy order. */
+    checked: CheckedPlan[];
+    set: SetReport;
+}
+
+/** A stack of the set failed to run (bad config, a program error): the message says which. */
+export class SetMemberError extends Error {
+    constructor(
+        readonly member: SetMember,
+        readonly cause: unknown,
+    ) {
+        super(`${member.name} (${member.program}): ${cause instanceof Error ? cause.message : String(cause)}`);
+        this.name = "SetMemberError";
+    }
+}
+
+/** A set's errors block the deploy the way a mandatory finding does. */
+export function setBlocks(set: SetReport): boolean {
+    return set.cycles.length > 0 || set.missingOutputs.length > 0;
+}
+
+export async function planSet(file: string, options: SetPlanOptions): Promise<SetPlan> {
+    const { file: setFile, members } = readSetFile(file);
+    // Stacks outside the set are answered by --stack-outputs files, as for one stack.
+    const external = stackOutputsByName(options.stackOutputs ?? []);
+    for (const member of members) checkProject(member, setFile);
+    const names = members.map((m) => m.name);
+
+    const reads: OutputRead[] = [];
+    for (const member of members) reads.push(...(await discoverReads(member, options, names, external)));
+    const graph = edgesOf(names, reads);
+    const cycles = cyclesOf(names, graph);
+    const deployOrder = deployOrderOf(names, graph);
+
+    const planned = new Map<string, StackOutputs>();
+    const checked: CheckedPlan[] = [];
+    const missingOutputs: MissingOutput[] = [];
+    const notPlanned: SetReport["notPlanned"] = [];
+    for (const name of deployOrder) {
+        const member = members.find((m) => m.name === name)!;
+        const producers = graph.filter((e) => e.consumer === name).map((e) => e.producer);
+        const unplanned = producers.filter((p) => !planned.has(p));
+        if (unplanned.length > 0) {
+            notPlanned.push({ stack: name, reason: `it reads ${unplanned.join(", ")}, which could not be planned` });
+            continue;
+        }
+        const ownReads = reads.filter((r) => r.consumer === name);
+        const missing = producers.flatMap((p) => missingOutputsOf(p, Object.keys(planned.get(p)!.outputs), ownReads));
+        missingOutputs.push(...missing);
+        // requireOutput of a missing name fails the program, as it fails `pulumi up`; getOutput reads undefined.
+        const requiredMissing = missing.filter((m) => m.required);
+        if (requiredMissing.length > 0) {
+            notPlanned.push({ stack: name, reason: `it requires ${requiredMissing.map((m) => `"${m.output}" of ${m.producer}`).join(", ")}, which ${requiredMissing.length > 1 ? "are" : "is"} not exported` });
+            continue;
+        }
+        const answers = new Map([...external, ...producers.map((p) => [p, planned.get(p)!] as const)]);
+        let plan: CheckedPlan;
+        try {
+            plan = await checkStack({ ...options, program: member.program, stack: member.stack, stackOutputValues: answers });
+        } catch (error) {
+            throw new SetMemberError(member, error);
+        }
+        checked.push(plan);
+        planned.set(name, plannedOutputs(name, plan.run));
+    }
+    for (const name of names.filter((n) => !deployOrder.includes(n))) {
+        const cycle = cycles.find((c) => c.stacks.includes(name));
+        notPlanned.push({ stack: name, reason: cycle ? `it is in a cycle with ${cycle.stacks.filter((s) => s !== name).join(", ") || "itself"}` : "it reads a stack in a cycle" });
+    }
+
+    const set: SetReport = {
+        file: setFile,
+        stacks: members.map((m) => ({ name: m.name, project: m.project, stack: m.stack, program: m.program })),
+        graph,
+        deployOrder,
+        destroyOrder: [...deployOrder].reverse(),
+        cycles,
+        missingOutputs,
+        blastRadius: blastRadiusOf(names, graph, deployOrder),
+        exports: Object.fromEntries([...planned].map(([name, outputs]) => [name, Object.keys(outputs.outputs).sort()])),
+        reports: [...planned.keys()],
+        notPlanned: names.flatMap((n) => notPlanned.filter((p) => p.stack === n)),
+        summary: { stacks: names.length, planned: checked.length, cycles: cycles.length, missingOutputs: missingOutputs.length },
+    };
+    return { checked, set };
+}
+
+/** The set names each stack `<org>/<project>/<stack>`; the project must be the program's, or no StackReference would find it. */
+function checkProject(member: SetMember, setFile: string): void {
+    let project: string;
+    try {
+        project = loadStackConfig(member.program, member.stack, { requireStackFile: false }).project;
+    } catch (error) {
+        throw new SetMemberError(member, error);
+    }
+    if (project !== member.project) {
+        throw new PlanInputError(`--stacks ${setFile}: ${member.name} names project "${member.project}" but ${member.program} is project "${project}" (Pulumi.yaml name): make them agree.`);
+    }
+}
+
+/**
+ * Runs the program with every StackReference answered by a stack without outputs and returns the
+ * outputs it reads of the set's stacks. Its failures there are expected (requireOutput of an empty
+ * stack); a config error is the user's to fix now.
+ */
+async function discoverReads(member: SetMember, options: SetPlanOptions, names: string[], external: Map<string, StackOutputs>): Promise<OutputRead[]> {
+    const watch = watchStackReferenceReads();
+    try {
+        await planStack({ ...options, program: member.program, stack: member.stack, stackOutputValues: new EmptyStacksForAnyName(external) });
+    } catch (error) {
+        if (error instanceof PlanInputError) throw new SetMemberError(member, error);
+    } finally {
+        watch.stop();
+    }
+    const settled = await Promise.allSettled(watch.reads);
+    return settled
+        .flatMap((s) => (s.status === "fulfilled" ? [s.value] : []))
+        .filter((read) => names.includes(read.stack))
+        .map((read) => ({ consumer: member.name, producer: read.stack, output: read.output, required: read.required }));
+}
+
+/** Answers a StackReference to any stack: the given outputs where there are some, else none. */
+class EmptyStacksForAnyName extends Map<string, StackOutputs> {
+    override get(name: string): StackOutputs {
+        return super.get(name) ?? { stack: name, file: "(set plan: discovering reads)", outputs: {}, secretNames: [] };
+    }
+}
+
+interface WatchedRead {
+    stack: string;
+    output: string;
+    required: boolean;
+}
+
+/** Notes each getOutput/requireOutput (getOutputDetails and the *Value methods go through them) until stopped. */
+function watchStackReferenceReads(): { reads: Promise<WatchedRead>[]; stop: () => void } {
+    const prototype = pulumi.StackReference.prototype as unknown as Record<"getOutput" | "requireOutput", (name: pulumi.Input<string>) => pulumi.Output<unknown>>;
+    const original = { getOutput: prototype.getOutput, requireOutput: prototype.requireOutput };
+    const reads: Promise<WatchedRead>[] = [];
+    for (const method of ["getOutput", "requireOutput"] as const) {
+        prototype[method] = function (this: pulumi.StackReference, name: pulumi.Input<string>) {
+            const promiseOf = (value: pulumi.Input<string>) => (pulumi.output(value) as unknown as { promise(): Promise<string> }).promise();
+            reads.push(Promise.all([promiseOf(this.name), promiseOf(name)]).then(([stack, output]) => ({ stack, output, required: method === "requireOutput" })));
+            return original[method].call(this, name);
+        };
+    }
+    return {
+        reads,
+        stop: () => Object.assign(prototype, original),
+    };
+}
+
+/** The stack's registered outputs (its `export const`s), as `pulumi stack output --json --show-secrets` would give them, secrets kept secret. */
+export function plannedOutputs(name: string, run: ProgramRun): StackOutputs {
+    const root = run.resources.find((r) => r.type === "pulumi:pulumi:Stack" && r.parent === null);
+    const outputs: Record<string, unknown> = {};
+    const secretNames: string[] = [];
+    for (const [key, value] of Object.entries(root?.outputs ?? {})) {
+        const unwrapped = unwrapSecrets(value);
+        outputs[key] = unwrapped.value;
+        if (unwrapped.secret) secretNames.push(key);
+    }
+    return { stack: name, file: `the planned outputs of ${name}`, outputs, secretNames };
+}
+
+function unwrapSecrets(value: unknown): { value: unknown; secret: boolean } {
+    if (Array.isArray(value)) {
+        const items = value.map(unwrapSecrets);
+        return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+    }
+    if (typeof value !== "object" || value === null) return { value, secret: false };
+    const record = value as Record<string, unknown>;
+    if (record[SPECIAL_SIG_KEY] === SECRET_SIG) return { value: unwrapSecrets(record.value).value, secret: true };
+    const entries = Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v)] as const);
+    return { value: Object.fromEntries(entries.map(([k, v]) => [k, v.value])), secret: entries.some(([, v]) => v.secret) };
+}

@@ -1,0 +1,76 @@
+/**
+ * The set file of `npm run plan -- --stacks <file>`: the stacks planned together, YAML or JSON
+ * (YAML is a superset, so one parser reads both):
+ *
+ *     stacks:
+ *       - name: acme/network/dev      # what other programs pass to new pulumi.StackReference(...)
+ *         program: ./network          # the project folder (Pulumi.yaml) or entry file, relative to this file
+ *         stack: dev                  # optional: the stack part of `name`; its config is Pulumi.<stack>.yaml
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as YAML from "yaml";
+import { PlanInputError } from "../engine/project";
+
+export interface SetMember {
+    /** The fully qualified name, `<org>/<project>/<stack>`, as StackReferences name it. */
+    name: string;
+    /** The program's folder or entry file, absolute. */
+    program: string;
+    /** The stack whose `Pulumi.<stack>.yaml` config the program runs with. */
+    stack: string;
+    /** The project part of `name`, which must be the program's Pulumi.yaml `name`. */
+    project: string;
+}
+
+export interface StackSet {
+    file: string;
+    members: SetMember[];
+}
+
+const QUALIFIED = /^([\w.-]+)\/([\w.-]+)\/([A-Za-z0-9_.-]+)$/;
+const EXAMPLE = "stacks: [{ name: acme/network/dev, program: ./network }]";
+
+export function readSetFile(file: string): StackSet {
+    const where = `--stacks ${file}`;
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+        throw new PlanInputError(`${where}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a YAML or JSON file such as ${EXAMPLE}.`);
+    }
+    let parsed: unknown;
+    try {
+        parsed = YAML.parse(text);
+    } catch (error) {
+        throw new PlanInputError(`${where}: not valid YAML or JSON (${(error as Error).message.split("\n")[0]}).`);
+    }
+    const stacks = (parsed as { stacks?: unknown } | null)?.stacks;
+    if (!Array.isArray(stacks) || stacks.length === 0) {
+        throw new PlanInputError(`${where}: "stacks" must be a non-empty list of { name, program, stack? }, e.g. ${EXAMPLE}.`);
+    }
+    const dir = path.dirname(path.resolve(file));
+    const members = stacks.map((entry, i) => memberOf(entry, `${where}: stacks[${i}]`, dir));
+    const names = members.map((m) => m.name);
+    const twice = names.find((name, i) => names.indexOf(name) !== i);
+    if (twice) throw new PlanInputError(`${where}: ${twice} is listed twice: list each stack once.`);
+    return { file: path.resolve(file), members };
+}
+
+function memberOf(entry: unknown, where: string, dir: string): SetMember {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new PlanInputError(`${where} must be an object { name, program, stack? }, e.g. ${EXAMPLE}.`);
+    const { name, program, stack, ...rest } = entry as Record<string, unknown>;
+    const unknownKey = Object.keys(rest)[0];
+    if (unknownKey) throw new PlanInputError(`${where} has "${unknownKey}": the keys are name, program and stack.`);
+    if (typeof name !== "string" || !QUALIFIED.test(name)) {
+        throw new PlanInputError(`${where}.name is ${JSON.stringify(name)}: give the fully qualified <org>/<project>/<stack> other programs pass to new pulumi.StackReference(...), e.g. acme/network/dev.`);
+    }
+    const [, , project, stackOfName] = QUALIFIED.exec(name)!;
+    if (typeof program !== "string" || program === "") throw new PlanInputError(`${where}.program is ${JSON.stringify(program)}: give the project folder (holding Pulumi.yaml), relative to the set file.`);
+    const resolved = path.resolve(dir, program);
+    if (!fs.existsSync(resolved)) throw new PlanInputError(`${where}.program is "${program}": nothing at ${resolved}; give the project folder (holding Pulumi.yaml), relative to the set file.`);
+    if (stack !== undefined && stack !== stackOfName) {
+        throw new PlanInputError(`${where}.stack is ${JSON.stringify(stack)} but ${name} names stack "${stackOfName}": drop "stack" or make them agree.`);
+    }
+    return { name, program: resolved, stack: stackOfName, project };
+}
