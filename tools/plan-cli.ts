@@ -16,6 +16,7 @@ import { planSet, SetMemberError, setBlocks } from "./stacks-set/plan-set";
  *  [--usage requests=1000000,durationMs=50,gbOut=10] [--compare dev,prod] [--lambda-concurrency-limit n] [--policy-engine shared|crossguard]
  *  [--mock-file file.json] [--stack-outputs org/project/stack=file.json ...]`,
  *  or `npm run plan -- --from-state export.json | --from-preview preview.json [...]` to judge a file instead of running a program.
+ *  or `npm run plan -- --stacks <set file> [...]` to plan a set of stacks joined by StackReferences (tools/stacks-set).
  * Exit codes are a contract read by CI: 0 clean, 1 a mandatory finding, 2 usage, config or program error.
  */
 
