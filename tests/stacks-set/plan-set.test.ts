@@ -23,6 +23,7 @@ describe("plan --stacks: a layered set (baseline -> network -> data -> app)", fu
         assert.deepStrictEqual(plan.set.deployOrder, ["acme/baseline/dev", "acme/network/dev", "acme/data/dev", "acme/app/dev"]);
         assert.deepStrictEqual(plan.set.destroyOrder, ["acme/app/dev", "acme/data/dev", "acme/network/dev", "acme/baseline/dev"]);
         assert.deepStrictEqual(plan.set.reports, plan.set.deployOrder);
+        assert.deepStrictEqual(plan.set.stacks[0], { name: "acme/app/dev", project: "app", stack: "dev", program: path.relative(process.cwd(), fixture("layered", "app")) });
         assert.deepStrictEqual(plan.checked.map((c) => c.run.project), ["baseline", "network", "data", "app"]);
     });
 
@@ -80,6 +81,7 @@ describe("plan --stacks: a layered set (baseline -> network -> data -> app)", fu
 
     it("renders markdown with a Mermaid graph from producer to consumer, labelled with the outputs, and the orders", () => {
         const markdown = renderSet("markdown", outcomesOf(plan), plan.set);
+        assert.strictEqual(markdown.split("<!-- bulwark-plan -->").length, 2, "one comment marker for the set");
         assert.match(markdown, /```mermaid\ngraph LR\n/);
         assert.match(markdown, /acme_network_dev -->\|privateSubnetIds\| acme_app_dev/);
         assert.match(markdown, /acme_baseline_dev -->\|kmsKeyArn\| acme_network_dev/);

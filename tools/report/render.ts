@@ -8,7 +8,7 @@ import { packVersion } from "../policy/evaluate";
 import { formatText } from "../policy/report";
 import { formatReadinessSections } from "../readiness";
 import { colourText } from "./colour";
-import { formatMarkdown } from "./markdown";
+import { COMMENT_MARKER, formatMarkdown } from "./markdown";
 import { readinessFindings, StackOutcome } from "./outcome";
 import { toSarif } from "./sarif";
 import type { InputSummary } from "../input";
@@ -71,7 +71,8 @@ export function renderSet(format: OutputFormat, outcomes: StackOutcome[], set: S
         case "sarif":
             return JSON.stringify(toSarif(outcomes, packVersion()), null, 2);
         case "markdown":
-            return [formatSetMarkdown(set), ...outcomes.map((o) => formatMarkdown([o]))].join("\n").trimEnd();
+            // One comment marker for the whole set, so a PR's comment updater finds one comment.
+            return [COMMENT_MARKER, formatSetMarkdown(set), ...outcomes.map((o) => formatMarkdown([o]).replace(`${COMMENT_MARKER}\n`, ""))].join("\n").trimEnd();
         case "text": {
             const text = [formatSetText(set), ...outcomes.map(textOf)].join(`\n\n${"=".repeat(72)}\n\n`);
             return options.colour ? colourText(text) : text;

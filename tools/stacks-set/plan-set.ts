@@ -8,6 +8,7 @@
  * or a name from config). Reads made only inside an `apply` of another stack's output are not seen
  * then, nor are reads of `ref.outputs` as a whole.
  */
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, PlanInputError } from "../engine/project";
 import { ProgramRun } from "../engine/run";
@@ -114,8 +115,8 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
     }
 
     const set: SetReport = {
-        file: setFile,
-        stacks: members.map((m) => ({ name: m.name, project: m.project, stack: m.stack, program: m.program })),
+        file: relativeLabel(setFile),
+        stacks: members.map((m) => ({ name: m.name, project: m.project, stack: m.stack, program: relativeLabel(m.program) })),
         graph,
         deployOrder,
         destroyOrder: [...deployOrder].reverse(),
@@ -128,6 +129,11 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         summary: { stacks: names.length, planned: checked.length, cycles: cycles.length, missingOutputs: missingOutputs.length },
     };
     return { checked, set };
+}
+
+/** A path as the reports show programs: relative to the working directory. */
+function relativeLabel(file: string): string {
+    return path.relative(process.cwd(), file) || file;
 }
 
 /** The set names each stack `<org>/<project>/<stack>`; the project must be the program's, or no StackReference would find it. */
