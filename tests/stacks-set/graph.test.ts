@@ -43,6 +43,9 @@ describe("stack set graph", () => {
             { consumer: "app", producer: "net", output: "bucketName", required: false, exported: ["privateSubnetIds", "vpcId"] },
         ]);
         assert.strictEqual(closestName("vpcID", ["vpcId", "tableArn"]), "vpcId");
+        assert.strictEqual(closestName("privateSubentIds", ["privateSubnetIds"]), "privateSubnetIds");
         assert.strictEqual(closestName("cacheEndpoint", ["tableArn", "tableName"]), undefined);
+        assert.strictEqual(closestName("queueArn", ["queueUrl"]), undefined);
+        assert.strictEqual(closestName("bucketName", ["logBucketName", "bucketArn"]), "logBucketName");
     });
 });

@@ -137,6 +137,34 @@ describe("plan --stacks: cross-stack errors", function () {
     });
 });
 
+describe("plan --stacks: a getOutput of a missing name", function () {
+    this.timeout(120_000);
+
+    it("is an error, yet the consumer is still planned (it reads undefined, as pulumi up would give it)", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-set-get-"));
+        const project = (name: string, source: string) => {
+            fs.mkdirSync(path.join(dir, name));
+            fs.writeFileSync(path.join(dir, name, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+            fs.writeFileSync(path.join(dir, name, "index.ts"), source);
+        };
+        project("queue", 'import * as aws from "@pulumi/aws";\nconst queue = new aws.sqs.Queue("jobs");\nexport const queueUrl = queue.url;\n');
+        project(
+            "worker",
+            'import * as aws from "@pulumi/aws";\nimport * as pulumi from "@pulumi/pulumi";\nconst queue = new pulumi.StackReference("acme/queue/dev");\n' +
+                'new aws.ssm.Parameter("jobs", { type: "String", value: queue.requireOutput("queueUrl") as pulumi.Output<string>, description: queue.getOutput("queueArn").apply((arn) => `arn: ${arn}`) });\n',
+        );
+        const file = path.join(dir, "set.yaml");
+        fs.writeFileSync(file, "stacks:\n  - { name: acme/worker/dev, program: ./worker }\n  - { name: acme/queue/dev, program: ./queue }\n");
+        const result = await runPlanCli(["--stacks", file, "--format", "json"]);
+        assert.strictEqual(result.code, 1, result.err);
+        const { stacks, set } = JSON.parse(result.out);
+        assert.deepStrictEqual(set.missingOutputs, [{ consumer: "acme/worker/dev", producer: "acme/queue/dev", output: "queueArn", required: false, exported: ["queueUrl"] }]);
+        assert.deepStrictEqual(set.reports, ["acme/queue/dev", "acme/worker/dev"]);
+        assert.deepStrictEqual(set.notPlanned, []);
+        assert.strictEqual(stacks.length, 2);
+    });
+});
+
 describe("plan --stacks: usage and config errors", function () {
     this.timeout(60_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-set-"));

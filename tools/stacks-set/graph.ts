@@ -168,17 +168,19 @@ export function missingOutputsOf(producer: string, exported: string[], reads: Ou
     return missing;
 }
 
-/** The exported name a rename or typo most likely came from: a shared word stem or a small edit distance. */
+/**
+ * The exported name a rename or typo most likely came from: a small edit distance (`vpcID`,
+ * `vpcId`), or one name's words all inside the other's (`subnetIds` became `privateSubnetIds`).
+ * Sharing one word is not enough: `queueArn` is no rename of `queueUrl`.
+ */
 export function closestName(wanted: string, names: string[]): string | undefined {
-    const words = (name: string) => name.split(/(?=[A-Z])|[-_.]/).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
-    let best: { name: string; score: number } | undefined;
+    const words = (name: string) => name.split(/(?=[A-Z])|[-_.]/).map((w) => w.toLowerCase()).filter((w) => w !== "");
+    const within = (inner: string[], outer: string[]) => inner.length > 0 && inner.every((w) => outer.includes(w));
+    let best: { name: string; distance: number } | undefined;
     for (const name of names) {
         const distance = editDistance(wanted.toLowerCase(), name.toLowerCase());
-        const shared = words(wanted).filter((w) => words(name).includes(w)).length;
-        const close = distance <= Math.max(2, Math.floor(wanted.length / 4)) || shared > 0;
-        if (!close) continue;
-        const score = distance - 3 * shared;
-        if (!best || score < best.score) best = { name, score };
+        const close = distance <= Math.max(1, Math.floor(wanted.length / 5)) || within(words(wanted), words(name)) || within(words(name), words(wanted));
+        if (close && (!best || distance < best.distance)) best = { name, distance };
     }
     return best?.name;
 }
