@@ -28,6 +28,11 @@ describe("stack config files", () => {
         assert.deepStrictEqual(config, { "aws:region": "us-east-1" });
     });
 
+    it("refuses a stack the project has no file for when it has files for others, instead of planning without config", () => {
+        const dir = project({ "Pulumi.yaml": "name: shop\nruntime: nodejs\n", "Pulumi.dev.yaml": "config:\n  shop:size: 2\n", "index.ts": "export {};" });
+        assert.throws(() => loadStackConfig(dir, "prod", { requireStackFile: false }), /^PlanInputError: missing config for stack prod: there is no .*Pulumi\.prod\.yaml, though the project has Pulumi\.dev\.yaml\. Pass --stack dev, or create the stack \(pulumi stack init prod\)/);
+    });
+
     it("applies Pulumi.yaml's config block beneath the stack's values", () => {
         const dir = project({
             "Pulumi.yaml": "name: shop\nruntime: nodejs\nconfig:\n  replicas:\n    type: integer\n    default: 2\n  aws:region: eu-west-1\n  tier: small\n",

@@ -213,6 +213,15 @@ export function loadStackConfig(programPath: string, stack: string, options: { r
         if (options.requireStackFile) {
             throw new PlanInputError(`No stack file ${stackFile}: create it (pulumi stack init ${stack}) or pass a stack that has one.`);
         }
+        // A project with stacks of its own but not this one: planning it without config would judge settings nobody chose.
+        const others = fs.existsSync(stackConfigDir)
+            ? fs.readdirSync(stackConfigDir).map((file) => /^Pulumi\.(.+)\.ya?ml$/.exec(file)?.[1]).filter((name): name is string => name !== undefined)
+            : [];
+        if (others.length > 0) {
+            throw new PlanInputError(
+                `missing config for stack ${stack}: there is no ${stackFile}, though the project has ${others.map((o) => `Pulumi.${o}.yaml`).join(", ")}. Pass --stack ${others[0]}, or create the stack (pulumi stack init ${stack}) and set its config with pulumi config set.`,
+            );
+        }
         config["aws:region"] ??= DEFAULT_REGION;
         return { project, config, secretKeys, stackFile: null };
     }
