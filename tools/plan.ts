@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { loadStackConfig, PlanInputError } from "./engine/project";
+import { loadStackConfig, PlanInputError, projectNameFor } from "./engine/project";
 import { ProgramRun, runProgram } from "./engine/run";
 import { RecordedResource } from "./engine/recorder";
 import { readPolicyConfigFile, PolicyConfigFile } from "./policy/config";
@@ -94,8 +94,16 @@ export function reportResource(resource: RecordedResource): ReportResource {
     return { urn: resource.urn, type: resource.type, name: resource.name, parent: resource.parent, protect: resource.options.protect };
 }
 
-/** The stack's policy config file by default: `policy/config.<stack>.json`, if there is one. */
-export function defaultPolicyConfigFile(stack: string): string | undefined {
+/** The project Bulwark's own Pulumi.yaml names: the only project its per-stack policy configs are written for. */
+export const BULWARK_PROJECT = projectNameFor(DEFAULT_PROGRAM);
+
+/**
+ * Bulwark's own stack's policy config by default: `policy/config.<stack>.json`, if there is one, for
+ * Bulwark's project only. Another program that happens to name its stack `dev` is judged as a
+ * foreign program is (the default profile) unless `--policy-config` says otherwise.
+ */
+export function defaultPolicyConfigFile(stack: string, project: string = BULWARK_PROJECT): string | undefined {
+    if (project !== BULWARK_PROJECT) return undefined;
     const file = path.resolve(__dirname, "..", "policy", `config.${stack}.json`);
     return fs.existsSync(file) ? file : undefined;
 }
@@ -125,7 +133,8 @@ function planOfInput(input: LoadedInput): Plan {
 export async function checkStack(options: PlanOptions): Promise<CheckedPlan> {
     const input = loadInputFor(options);
     const stack = input?.run.stack ?? options.stack;
-    const policyConfigFile = options.policyConfig ? path.resolve(options.policyConfig) : defaultPolicyConfigFile(stack);
+    const project = input?.run.project ?? projectNameFor(path.resolve(options.program ?? DEFAULT_PROGRAM));
+    const policyConfigFile = options.policyConfig ? path.resolve(options.policyConfig) : defaultPolicyConfigFile(stack, project);
     // Read before the program runs, so a bad config file fails fast.
     const config: PolicyConfigFile | undefined = policyConfigFile ? readPolicyConfigFile(policyConfigFile) : undefined;
     const plan = input ? planOfInput(input) : await planStack(options);

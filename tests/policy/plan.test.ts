@@ -101,6 +101,7 @@ describe("npm run plan: the policy verdict", () => {
         fs.writeFileSync(file, "{}");
         try {
             assert.strictEqual(defaultPolicyConfigFile(stack), file);
+            assert.strictEqual(defaultPolicyConfigFile(stack, "someone-elses-app"), undefined, "another project's stack of the same name");
         } finally {
             fs.unlinkSync(file);
         }
