@@ -760,6 +760,16 @@ const COMPUTERS: Record<string, Computer> = {
             },
         };
     },
+    // IAM is global: its ARNs carry no region. The provider's id for both identity providers is the ARN.
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (ctx, state) => {
+        const host = typeof state.url === "string" ? state.url.replace(/^https:\/\//, "") : `${ctx.name}.example.com`;
+        const providerArn = arn(ctx, "iam", `oidc-provider/${host}`, { region: "" });
+        return { id: providerArn, outputs: { arn: providerArn } };
+    },
+    "aws:iam/samlProvider:SamlProvider": (ctx, state) => {
+        const providerArn = arn(ctx, "iam", `saml-provider/${state.name ?? ctx.name}`, { region: "" });
+        return { id: providerArn, outputs: { arn: providerArn } };
+    },
     "aws:iam/accessKey:AccessKey": (ctx, state) => {
         const id = `AKIA${ctx.hash().slice(0, 16).toUpperCase()}`;
         const encrypted = typeof state.pgpKey === "string";
@@ -982,7 +992,9 @@ function fallback(ctx: Context, state: State): { id: string; outputs: State } {
     if (pkg !== "aws") return { id, outputs: {} };
     const service = (moduleAndType ?? "").split("/")[0];
     const kind = ctx.type.split(":").pop()!.replace(/^[A-Z]/, (c) => c.toLowerCase());
-    return { id, outputs: { arn: state.arn ?? arn(ctx, service, `${kind}/${id}`) } };
+    // IAM is global: its ARNs have an empty region field (arn:aws:iam::<account>:...).
+    const region = service === "iam" ? "" : undefined;
+    return { id, outputs: { arn: state.arn ?? arn(ctx, service, `${kind}/${id}`, { region }) } };
 }
 
 /** Rough AWS semantics of the invokes Bulwark and programs like it call. */
