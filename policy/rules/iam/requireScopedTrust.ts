@@ -7,6 +7,13 @@ import { asArray, asString, get, isUnknown, raw, UNKNOWN } from "../../lib/value
 /** Condition keys that tie a service's request to the account or resource it acts for. */
 const SOURCE_KEYS = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths"];
 /** Condition keys that narrow "*" (or another account) to known callers. */
+/**
+ * Services that, as their guides document, scope their role's trust with sts:ExternalId set to the
+ * caller's account instead of aws:SourceAccount (Firehose's "Grant Firehose access to an Amazon S3
+ * destination" trust policy).
+ */
+const EXTERNAL_ID_SERVICES = new Set(["firehose.amazonaws.com"]);
+
 const CALLER_KEYS = ["aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn"];
 
 /**
@@ -80,7 +87,7 @@ export const requireScopedTrust = stackRule({
     name: "iam-role-require-scoped-trust",
     category: "least-privilege",
     description: "Role trust policies must say exactly who may assume the role.",
-    what: 'Allow statements of a role\'s assumeRolePolicy: no "*" principal unless narrowed by aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn; service principals need aws:SourceAccount or aws:SourceArn, except those in servicesWithoutSourceContext: by default the services whose roles are attached with iam:PassRole, which never crosses accounts (EC2 instance profiles, Lambda functions, ECS tasks, Step Functions, Glue, CodeBuild, API Gateway, Batch, EKS, SageMaker); principals of other accounts need sts:ExternalId (or aws:PrincipalOrgID) unless listed in trustedAccountIds or known to be the stack\'s own (from the provider\'s allowedAccountIds or assumed role, or the account of the ARNs the stack\'s resources have, such as the role\'s own); federated principals need their subject pinned (e.g. token.actions.githubusercontent.com:sub).',
+    what: 'Allow statements of a role\'s assumeRolePolicy: no "*" principal unless narrowed by aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn; service principals need aws:SourceAccount or aws:SourceArn (Firehose, whose guide scopes its role with sts:ExternalId set to the account, may use that instead), except those in servicesWithoutSourceContext: by default the services whose roles are attached with iam:PassRole, which never crosses accounts (EC2 instance profiles, Lambda functions, ECS tasks, Step Functions, Glue, CodeBuild, API Gateway, Batch, EKS, SageMaker); principals of other accounts need sts:ExternalId (or aws:PrincipalOrgID) unless listed in trustedAccountIds or known to be the stack\'s own (from the provider\'s allowedAccountIds or assumed role, or the account of the ARNs the stack\'s resources have, such as the role\'s own); federated principals need their subject pinned (e.g. token.actions.githubusercontent.com:sub).',
     why: "An unscoped trust policy is a door: a confused-deputy service call from another account, any AWS customer, or any GitHub repository could assume the role and act with its permissions.",
     fix: 'Add Condition {"StringEquals": {"aws:SourceAccount": <account>}} for service principals that act on your behalf from configuration (SNS, EventBridge, Config, CloudTrail...), sts:ExternalId for third-party accounts, and a :sub condition for OIDC providers; list your own accounts in trustedAccountIds.',
     frameworks: { soc2: ["CC6.1", "CC6.3", "CC6.6"], gdpr: ["32(1)(b)"] },
@@ -126,7 +133,8 @@ function judgeTrust(
             if (principals.anyone && !hasConditionKey(statement, ...CALLER_KEYS)) {
                 report(`Name the principals that may assume the role instead of "*" in ${where}, or narrow it with an aws:PrincipalOrgID condition.`);
             }
-            const services = principals.service.filter((s) => !sourceless.has(s.toLowerCase()));
+            const scopedByExternalId = hasConditionKey(statement, "sts:ExternalId");
+            const services = principals.service.filter((s) => !sourceless.has(s.toLowerCase()) && !(scopedByExternalId && EXTERNAL_ID_SERVICES.has(s.toLowerCase())));
             if (services.length > 0 && !hasConditionKey(statement, ...SOURCE_KEYS)) {
                 report(`Add an aws:SourceAccount or aws:SourceArn condition to ${where} so that ${services.join(", ")} can assume the role only on behalf of your account.`);
             }

@@ -39,6 +39,14 @@ describe(POLICY, () => {
         );
     });
 
+    it("Compliance: Firehose's documented trust, sts:ExternalId set to the account", async () => {
+        assertPasses(await role({ Principal: { Service: "firehose.amazonaws.com" }, Condition: { StringEquals: { "sts:ExternalId": "123456789012" } } }), POLICY);
+    });
+
+    it("Noncompliance: sts:ExternalId does not scope a service that never sends one", async () => {
+        assertFails(await role({ Principal: { Service: "scheduler.amazonaws.com" }, Condition: { StringEquals: { "sts:ExternalId": "123456789012" } } }), POLICY, /aws:SourceAccount or aws:SourceArn/);
+    });
+
     it("Noncompliance: a passed-role service when the config no longer exempts it", async () => {
         assertFails(await role({ Condition: undefined }, { servicesWithoutSourceContext: [] }), POLICY, /so that lambda\.amazonaws\.com can assume the role/);
     });
