@@ -38,4 +38,28 @@ describe(POLICY, () => {
         const [violation] = assertFails(evaluation, POLICY, /authToken/);
         if (violation.level !== "advisory" || violation.name !== "cache") throw new Error(`unexpected ${JSON.stringify(violation)}`);
     });
+
+    it("Noncompliance 3: a write-only auth token (authTokenWo) written in the program: kept out of outputs, still a literal", async () => {
+        const evaluation = await checkProgram(() =>
+            new aws.elasticache.ReplicationGroup("cache", {
+                description: "cache",
+                engine: "valkey",
+                nodeType: "cache.t4g.micro",
+                numCacheClusters: 1,
+                transitEncryptionEnabled: true,
+                atRestEncryptionEnabled: true,
+                authTokenWo: "correct-horse-battery-staple",
+                authTokenWoVersion: 1,
+            }),
+        );
+        assertFails(evaluation, POLICY, /^Generate the ElastiCache auth token \(authTokenWo\) with random\.RandomPassword/);
+    });
+
+    it("Compliance: a write-only RDS password from random.RandomPassword", async () => {
+        const evaluation = await checkProgram(() => {
+            const password = new random.RandomPassword("db-password", { length: 32, special: false });
+            new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", passwordWo: password.result, passwordWoVersion: 1, storageEncrypted: true });
+        });
+        assertPasses(evaluation, POLICY);
+    });
 });
