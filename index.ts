@@ -73,6 +73,7 @@ export = async () => {
         replicationGroupId: cache.replicationGroupId,
         cacheNodeCount: cacheSettings.serverless ? 0 : 1 + cacheSettings.replicas,
         distributionId: cdn.distributionId,
+        natGatewayIds: network.natGatewayIds,
         region: settings.region,
     });
 

@@ -43,6 +43,7 @@ interface BuiltNetwork {
     privateRouteTableIds: pulumi.Output<string[]>;
     isolatedRouteTableIds: pulumi.Output<string[]>;
     endpointSecurityGroupId: pulumi.Output<string> | undefined;
+    natGatewayIds: pulumi.Output<string>[];
 }
 
 interface Tiers {
@@ -61,6 +62,8 @@ export class Network extends pulumi.ComponentResource {
     readonly isolatedRouteTableIds: pulumi.Output<string[]>;
     /** The interface endpoints' security group; undefined when there are no interface endpoints. */
     readonly endpointSecurityGroupId: pulumi.Output<string> | undefined;
+    /** The managed NAT gateways, one per NAT slot (none with NAT instances, no NAT or an adopted VPC): the dashboard graphs their billed bytes. */
+    readonly natGatewayIds: pulumi.Output<string>[];
     readonly egress: NetworkEgress;
 
     private readonly name: string;
@@ -82,6 +85,7 @@ export class Network extends pulumi.ComponentResource {
         this.privateRouteTableIds = built.privateRouteTableIds;
         this.isolatedRouteTableIds = built.isolatedRouteTableIds;
         this.endpointSecurityGroupId = built.endpointSecurityGroupId;
+        this.natGatewayIds = built.natGatewayIds;
         const natCount = resolved.existing ? 0 : natCountFor(resolved);
         this.egress = {
             strategy: resolved.existing ? "none" : resolved.natStrategy,
@@ -127,6 +131,7 @@ export class Network extends pulumi.ComponentResource {
             privateRouteTableIds: ids(privateRouteTables),
             isolatedRouteTableIds: ids(isolatedRouteTables),
             endpointSecurityGroupId,
+            natGatewayIds: natTargets.flatMap((target) => ("natGatewayId" in target ? [target.natGatewayId] : [])),
         };
     }
 
@@ -497,6 +502,7 @@ export class Network extends pulumi.ComponentResource {
                 lookup.privateSubnets.apply(oneSubnetPerAz),
                 existing.privateSubnetIds.map((_, i) => lookup.privateSubnets[i].cidrBlock),
             ),
+            natGatewayIds: [],
         };
     }
 }

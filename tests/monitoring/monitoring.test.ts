@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { planStack } from "../../tools/plan";
 import * as aws from "@pulumi/aws";
 import { assertRejects, record, Recording, UNKNOWN } from "../helpers/offline";
 import {
@@ -313,5 +314,22 @@ describe("ops Monitoring", () => {
                 [80, 5, 1, 75, 80, 1000, 1000, 80, 5, "us-east-1", true, TOPIC],
             );
         });
+    });
+});
+
+describe("Bulwark's prod dashboard", () => {
+    it("graphs the billed bytes of every NAT gateway the network creates", async () => {
+        const plan = await planStack({ stack: "prod" });
+        const gateways = plan.run.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").map((r) => r.id);
+        assert.ok(gateways.length >= 2, `prod has a NAT gateway per AZ, found ${gateways.length}`);
+        const dashboard = plan.run.resources.find((r) => r.type === TYPE.dashboard)!;
+        const body = JSON.parse(String((dashboard.inputs as { dashboardBody: unknown }).dashboardBody));
+        const graphed = new Set(
+            body.widgets
+                .flatMap((w: { properties?: { metrics?: unknown[][] } }) => w.properties?.metrics ?? [])
+                .filter((row: unknown[]) => row[0] === "AWS/NATGateway")
+                .map((row: unknown[]) => row[3]),
+        );
+        assert.deepStrictEqual([...graphed].sort(), [...gateways].sort());
     });
 });
