@@ -143,6 +143,14 @@ export class StackView {
     private readonly byUrn = new Map<string, RecordedResource>();
     private readonly propsCache = new Map<string, any>();
     private readonly outputsCache = new Map<string, any>();
+    // Indexes built once per view, so that a lookup per resource is not a scan of the stack per
+    // resource: checks that do one for each function, group or subnet grew with the square of the stack.
+    private readonly position = new Map<RecordedResource, number>();
+    private readonly byType = new Map<string, RecordedResource[]>();
+    /** Stack-wide derived lookups (identifier and reverse-reference indexes), built on first use. */
+    private readonly stackMemo = new Map<string, unknown>();
+    /** Per-resource derived values (references, identifiers, rules, routing), computed once. */
+    private readonly resourceMemo = new Map<RecordedResource, Map<string, unknown>>();
 
     constructor(run: Pick<ProgramRun, "resources" | "preview" | "region" | "account" | "workDir">, options: ReadinessOptions = {}) {
         this.resources = run.resources;
@@ -151,15 +159,68 @@ export class StackView {
         this.region = run.region;
         this.account = run.account ?? OFFLINE_ACCOUNT_ID;
         this.options = { lambdaConcurrencyLimit: options.lambdaConcurrencyLimit ?? DEFAULT_LAMBDA_CONCURRENCY_LIMIT };
-        for (const resource of run.resources) this.byUrn.set(resource.urn, resource);
+        run.resources.forEach((resource, i) => {
+            this.byUrn.set(resource.urn, resource);
+            if (!this.position.has(resource)) this.position.set(resource, i);
+            const list = this.byType.get(resource.type);
+            if (list) list.push(resource);
+            else this.byType.set(resource.type, [resource]);
+        });
+    }
+
+    /**
+     * A value derived from the whole stack, computed once per view. `key` must name everything it
+     * depends on besides the stack; callers must not mutate what they get back.
+     */
+    memo<T>(key: string, build: () => T): T {
+        if (!this.stackMemo.has(key)) this.stackMemo.set(key, build());
+        return this.stackMemo.get(key) as T;
+    }
+
+    /** A value derived from one resource (and the stack), computed once per view; read-only as `memo`'s. */
+    memoFor<T>(resource: RecordedResource, key: string, build: () => T): T {
+        let memo = this.resourceMemo.get(resource);
+        if (!memo) this.resourceMemo.set(resource, (memo = new Map()));
+        if (!memo.has(key)) memo.set(key, build());
+        return memo.get(key) as T;
+    }
+
+    /** Resources of the stack, sorted back into stack order. */
+    private inStackOrder(subset: Iterable<RecordedResource>): RecordedResource[] {
+        return [...subset].sort((a, b) => (this.position.get(a) ?? Infinity) - (this.position.get(b) ?? Infinity));
+    }
+
+    /** Identifier -> the resources of `type` that answer to it, in stack order. */
+    private identifierIndex(type: string): Map<string, RecordedResource[]> {
+        return this.memo(`identifiers ${type}`, () => {
+            const index = new Map<string, RecordedResource[]>();
+            for (const resource of this.byType.get(type) ?? []) {
+                for (const id of new Set(this.identifiers(resource))) {
+                    const known = index.get(id);
+                    if (known) known.push(resource);
+                    else index.set(id, [resource]);
+                }
+            }
+            return index;
+        });
+    }
+
+    /** The resources of `types` whose id, ARN or name is `id` (a new array, in stack order). */
+    identifiedBy(id: string, ...types: string[]): RecordedResource[] {
+        const distinct = [...new Set(types)];
+        if (distinct.length === 1) return [...(this.identifierIndex(distinct[0]).get(id) ?? [])];
+        return this.inStackOrder(distinct.flatMap((type) => this.identifierIndex(type).get(id) ?? []));
     }
 
     get(urn: string): RecordedResource | undefined {
         return this.byUrn.get(urn);
     }
 
+    /** The resources of any of `types`, in stack order (a new array each call). */
     ofType(...types: string[]): RecordedResource[] {
-        return this.resources.filter((r) => types.includes(r.type));
+        const distinct = [...new Set(types)];
+        if (distinct.length === 1) return [...(this.byType.get(distinct[0]) ?? [])];
+        return this.inStackOrder(distinct.flatMap((type) => this.byType.get(type) ?? []));
     }
 
     /** Inputs with secrets unwrapped; unknowns stay sentinels (read them with `get`/`as*`). */
@@ -189,10 +250,13 @@ export class StackView {
 
     /** The ways other resources can name this one: id, ARN, name (whichever are known). */
     identifiers(resource: RecordedResource): string[] {
-        const outputs = this.outputs(resource);
-        const props = this.props(resource);
-        const candidates = [resource.id, outputs.id, outputs.arn, outputs.keyId, props.name, outputs.name, outputs.bucket, props.bucket];
-        return candidates.filter((c): c is string => typeof c === "string" && c !== "" && !isUnknown(c));
+        const known = this.memoFor(resource, "identifiers", () => {
+            const outputs = this.outputs(resource);
+            const props = this.props(resource);
+            const candidates = [resource.id, outputs.id, outputs.arn, outputs.keyId, props.name, outputs.name, outputs.bucket, props.bucket];
+            return candidates.filter((c): c is string => typeof c === "string" && c !== "" && !isUnknown(c));
+        });
+        return [...known];
     }
 
     /**
@@ -200,6 +264,10 @@ export class StackView {
      * (`propertyDependencies`, known even in preview) and those whose id, ARN or name it contains.
      */
     refs(resource: RecordedResource, property: string, ...types: string[]): RecordedResource[] {
+        return [...this.memoFor(resource, `refs ${JSON.stringify([property, types])}`, () => this.resolveRefs(resource, property, types))];
+    }
+
+    private resolveRefs(resource: RecordedResource, property: string, types: string[]): RecordedResource[] {
         const found = new Map<string, RecordedResource>();
         for (const urn of resource.propertyDependencies[property] ?? []) {
             const target = this.byUrn.get(urn);
@@ -207,11 +275,19 @@ export class StackView {
         }
         const values = new Set(stringsIn(get(this.props(resource), property)));
         if (values.size > 0) {
-            for (const candidate of this.ofType(...types)) {
-                if (candidate.urn === resource.urn || found.has(candidate.urn)) continue;
-                if (this.identifiers(candidate).some((id) => values.has(id) || [...values].some((v) => v.startsWith(`${id}:`) && id.startsWith("arn:")))) {
-                    found.set(candidate.urn, candidate);
+            const matched = new Set<RecordedResource>();
+            for (const value of values) {
+                for (const candidate of this.identifiedBy(value, ...types)) matched.add(candidate);
+                // An ARN also names what lies under it (`arn:...:log-group:x:*` is log group x's).
+                if (!value.startsWith("arn:")) continue;
+                for (let colon = value.indexOf(":"); colon !== -1; colon = value.indexOf(":", colon + 1)) {
+                    const prefix = value.slice(0, colon);
+                    if (prefix.startsWith("arn:")) for (const candidate of this.identifiedBy(prefix, ...types)) matched.add(candidate);
                 }
+            }
+            for (const candidate of this.inStackOrder(matched)) {
+                if (candidate.urn === resource.urn || found.has(candidate.urn)) continue;
+                found.set(candidate.urn, candidate);
             }
         }
         return [...found.values()];
@@ -219,7 +295,19 @@ export class StackView {
 
     /** Resources of the given types whose property refers to `target`. */
     referrers(target: RecordedResource, property: string, ...types: string[]): RecordedResource[] {
-        return this.ofType(...types).filter((r) => this.refs(r, property, target.type).some((t) => t.urn === target.urn));
+        // Every reference of this kind read backwards, once per view: target URN -> referrers in stack order.
+        const index = this.memo(`referrers ${JSON.stringify([types, property, target.type])}`, () => {
+            const byTarget = new Map<string, RecordedResource[]>();
+            for (const from of this.ofType(...types)) {
+                for (const to of this.refs(from, property, target.type)) {
+                    const list = byTarget.get(to.urn);
+                    if (list) list.push(from);
+                    else byTarget.set(to.urn, [from]);
+                }
+            }
+            return byTarget;
+        });
+        return [...(index.get(target.urn) ?? [])];
     }
 
     /** The region a resource lives in: its own `region` input (provider v7), its explicit provider's, else the stack's. */
@@ -244,6 +332,10 @@ export class StackView {
 
     /** Every identity-policy document that applies to a role: inline, RolePolicy, attached (stack or AWS managed). */
     rolePolicies(role: RecordedResource): RolePolicyDocument[] {
+        return [...this.memoFor(role, "rolePolicies", () => this.collectRolePolicies(role))];
+    }
+
+    private collectRolePolicies(role: RecordedResource): RolePolicyDocument[] {
         const result: RolePolicyDocument[] = [];
         const push = (label: string, value: Read, from: RecordedResource, awsManaged = false) => {
             const document = parsePolicyDocument(value);
@@ -267,7 +359,7 @@ export class StackView {
             for (const policy of this.refs(exclusive, "policyArns", TYPES.policy)) attachedArns.push({ arn: undefined, from: exclusive, policies: [policy] });
         }
         for (const { arn, from, policies } of attachedArns) {
-            const inStack = policies.length > 0 ? policies : arn ? this.ofType(TYPES.policy).filter((p) => this.identifiers(p).includes(arn)) : [];
+            const inStack = policies.length > 0 ? policies : arn ? this.identifiedBy(arn, TYPES.policy) : [];
             for (const policy of inStack) push(`policy "${policy.name}"`, get(this.props(policy), "policy"), from);
             if (inStack.length === 0 && arn) {
                 const awsManaged = awsManagedPolicy(arn);
@@ -366,6 +458,10 @@ function portsOf(protocol: Read, from: Read, to: Read): PortRange & { unknown: b
 
 /** Every rule of a security group: inline blocks, SecurityGroupRule, and the vpc ingress/egress rule resources. */
 export function securityGroupRules(stack: StackView, group: RecordedResource): SgRule[] {
+    return [...stack.memoFor(group, "securityGroupRules", () => collectSecurityGroupRules(stack, group))];
+}
+
+function collectSecurityGroupRules(stack: StackView, group: RecordedResource): SgRule[] {
     const rules: SgRule[] = [];
     const props = stack.props(group);
     for (const direction of ["ingress", "egress"] as const) {
@@ -508,6 +604,10 @@ export function defaultRouteTargets(stack: StackView, table: RecordedResource): 
 }
 
 export function routingOf(stack: StackView, subnet: RecordedResource): SubnetRouting {
+    return stack.memoFor(subnet, "routing", () => resolveRouting(stack, subnet));
+}
+
+function resolveRouting(stack: StackView, subnet: RecordedResource): SubnetRouting {
     const routeTables = routeTablesOf(stack, subnet);
     const kinds = routeTables.flatMap((t) => defaultRouteTargets(stack, t).map((target) => target.kind));
     const defaultRoute = kinds.includes("nat") ? "nat" : kinds.includes("unknown") ? "unknown" : kinds.includes("igw") ? "igw" : "none";
@@ -530,6 +630,10 @@ export interface VpcFunction {
 }
 
 export function vpcFunctions(stack: StackView): VpcFunction[] {
+    return [...stack.memo("vpcFunctions", () => findVpcFunctions(stack))];
+}
+
+function findVpcFunctions(stack: StackView): VpcFunction[] {
     const result: VpcFunction[] = [];
     for (const fn of stack.ofType(TYPES.lambdaFunction)) {
         const vpcConfig = get(stack.props(fn), "vpcConfig");
@@ -717,7 +821,11 @@ function isInternetUrl(value: string): boolean {
     return host.includes(".");
 }
 
-export async function functionNeeds(stack: StackView, fn: RecordedResource): Promise<FunctionNeeds> {
+export function functionNeeds(stack: StackView, fn: RecordedResource): Promise<FunctionNeeds> {
+    return stack.memoFor(fn, "functionNeeds", () => findFunctionNeeds(stack, fn));
+}
+
+async function findFunctionNeeds(stack: StackView, fn: RecordedResource): Promise<FunctionNeeds> {
     const services = new Map<string, string[]>();
     const role = roleOf(stack, fn, "role");
     // AWS managed policies grant what any workload of a kind might call (CloudWatchLogsFullAccess reaches

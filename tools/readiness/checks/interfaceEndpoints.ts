@@ -1,5 +1,5 @@
 import { asBoolean, asString, endpointService, functionNeeds, get, ReadinessCheck, rulesAllow, securityGroupRules, subnetCidrs, TYPES, UNKNOWN, vpcFunctions, vpcOf } from "../lib";
-import type { Finding } from "../lib";
+import type { Finding, VpcFunction } from "../lib";
 
 export const interfaceEndpoints: ReadinessCheck = {
     name: "interface-endpoint-access",
@@ -11,6 +11,14 @@ export const interfaceEndpoints: ReadinessCheck = {
         const findings: Finding[] = [];
         const functions = vpcFunctions(stack).filter((vf) => !vf.unresolved);
         const needs = new Map(await Promise.all(functions.map(async (vf) => [vf.fn.urn, await functionNeeds(stack, vf.fn)] as const)));
+        // The functions of each VPC, in order, so an endpoint's callers are a lookup, not a scan of every function.
+        const functionsIn = new Map<string | undefined, VpcFunction[]>();
+        for (const vf of functions) {
+            const urn = vpcOf(stack, vf)?.urn;
+            const list = functionsIn.get(urn);
+            if (list) list.push(vf);
+            else functionsIn.set(urn, [vf]);
+        }
         for (const endpoint of stack.ofType(TYPES.vpcEndpoint)) {
             const props = stack.props(endpoint);
             if (asString(get(props, "vpcEndpointType")) !== "Interface") continue;
@@ -26,7 +34,7 @@ export const interfaceEndpoints: ReadinessCheck = {
                 );
             }
             const vpc = stack.refs(endpoint, "vpcId", TYPES.vpc)[0];
-            const callers = functions.filter((vf) => (vpc ? vpcOf(stack, vf)?.urn === vpc.urn : true) && needs.get(vf.fn.urn)!.services.has(service));
+            const callers = (vpc ? (functionsIn.get(vpc.urn) ?? []) : functions).filter((vf) => needs.get(vf.fn.urn)!.services.has(service));
             if (callers.length === 0) continue;
             const groups = stack.refs(endpoint, "securityGroupIds", TYPES.securityGroup);
             if (get(props, "securityGroupIds") === undefined) {
