@@ -34,6 +34,11 @@ export interface ProgramRun {
     stackOutputs: Record<string, unknown>;
     /** The folder the program ran in (its project's): relative asset paths in the inputs resolve from here. */
     workDir?: string;
+    /**
+     * The `aws:` settings the stack's config gives its default provider (`profile`, `allowedAccountIds`...),
+     * names only: an explicit provider does not read them, so the readiness checks compare.
+     */
+    awsConfigKeys?: string[];
 }
 
 /** The program failed the way `pulumi up` would report it: an exception, an error log, a rejected promise. */
@@ -305,7 +310,8 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
         const unique = failures.filter((f, i) => failures.findIndex((g) => firstLine(g) === firstLine(f)) === i);
         throw new ProgramError(withInstallHint(firstLine(unique[0]), unique[0], location?.projectDir), unique);
     }
-    return { project: options.project, stack: options.stack, preview, region, resources: recorder.resources, stackOutputs, workDir: location?.projectDir ?? cwd };
+    const awsConfigKeys = Object.keys(config).filter((key) => key.startsWith("aws:")).map((key) => key.slice("aws:".length));
+    return { project: options.project, stack: options.stack, preview, region, resources: recorder.resources, stackOutputs, workDir: location?.projectDir ?? cwd, awsConfigKeys };
 }
 
 /** The SDK's ConfigMissingError (config.require on an unset key), which carries the key. */

@@ -30,6 +30,7 @@ import { lambdaVpcPermissions } from "./checks/lambdaVpcPermissions";
 import { nameLengths } from "./checks/nameLengths";
 import { natGatewayRoute } from "./checks/natGatewayRoute";
 import { providerConflictingArguments } from "./checks/providerConflictingArguments";
+import { explicitProviderAccount } from "./checks/explicitProviderAccount";
 import { securityhubConfigRecorder } from "./checks/securityhubConfigRecorder";
 import { serviceTrust } from "./checks/serviceTrust";
 import { subnetLayout } from "./checks/subnetLayout";
@@ -41,6 +42,7 @@ export type { DeployPlan, Finding, ReadinessCheck, ReadinessOptions };
 /** Every check, in the order the docs list them. */
 export const CHECKS: ReadinessCheck[] = [
     providerConflictingArguments,
+    explicitProviderAccount,
     elasticacheAuthToken,
     elasticacheAuthTokenInputs,
     elasticacheMultiAz,
@@ -80,7 +82,7 @@ export interface Readiness {
 
 /** Runs every check (or the given ones) on a recorded program run. */
 export async function runReadiness(
-    run: Pick<ProgramRun, "resources" | "preview" | "region" | "account" | "workDir">,
+    run: Pick<ProgramRun, "resources" | "preview" | "region" | "account" | "workDir" | "awsConfigKeys">,
     options: ReadinessOptions & { checks?: ReadinessCheck[] } = {},
 ): Promise<Readiness> {
     const stack = new StackView(run, options);

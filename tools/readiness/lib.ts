@@ -139,6 +139,8 @@ export class StackView {
     readonly account: string;
     /** Where the program ran: relative FileArchive/FileAsset paths resolve from here. */
     readonly workDir: string;
+    /** The `aws:` config keys the stack sets for its default provider (without the namespace). */
+    readonly awsConfigKeys: readonly string[];
     readonly options: Required<ReadinessOptions>;
     private readonly byUrn = new Map<string, RecordedResource>();
     private readonly propsCache = new Map<string, any>();
@@ -152,8 +154,9 @@ export class StackView {
     /** Per-resource derived values (references, identifiers, rules, routing), computed once. */
     private readonly resourceMemo = new Map<RecordedResource, Map<string, unknown>>();
 
-    constructor(run: Pick<ProgramRun, "resources" | "preview" | "region" | "account" | "workDir">, options: ReadinessOptions = {}) {
+    constructor(run: Pick<ProgramRun, "resources" | "preview" | "region" | "account" | "workDir" | "awsConfigKeys">, options: ReadinessOptions = {}) {
         this.resources = run.resources;
+        this.awsConfigKeys = run.awsConfigKeys ?? [];
         this.workDir = run.workDir ?? process.cwd();
         this.preview = run.preview;
         this.region = run.region;
