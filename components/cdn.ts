@@ -693,7 +693,8 @@ export class Cdn extends pulumi.ComponentResource {
      */
     private createAccessLogs(name: string, args: NormalizedCdnArgs, distribution: aws.cloudfront.Distribution): void {
         const opts = { parent: this };
-        const bucket = new aws.s3.Bucket(`${name}-access-logs`, { region: EDGE_REGION, tags: args.tags }, { ...opts, protect: args.protect });
+        // Delivered logs are not in the stack: without forceDestroy, destroying an unprotected stack fails with BucketNotEmpty.
+        const bucket = new aws.s3.Bucket(`${name}-access-logs`, { region: EDGE_REGION, forceDestroy: !args.protect, tags: args.tags }, { ...opts, protect: args.protect });
         const { publicAccess, encryption } = this.lockDownBucket(`${name}-access-logs`, bucket, args.edgeKmsKeyArn);
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-access-logs-lifecycle`,

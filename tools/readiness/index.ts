@@ -31,6 +31,7 @@ import { nameLengths } from "./checks/nameLengths";
 import { natGatewayRoute } from "./checks/natGatewayRoute";
 import { providerConflictingArguments } from "./checks/providerConflictingArguments";
 import { explicitProviderAccount } from "./checks/explicitProviderAccount";
+import { s3LogBucketForceDestroy } from "./checks/s3LogBucketForceDestroy";
 import { securityhubConfigRecorder } from "./checks/securityhubConfigRecorder";
 import { serviceTrust } from "./checks/serviceTrust";
 import { subnetLayout } from "./checks/subnetLayout";
@@ -48,6 +49,7 @@ export const CHECKS: ReadinessCheck[] = [
     elasticacheMultiAz,
     elasticacheReplicationGroupId,
     finalSnapshotIdentifier,
+    s3LogBucketForceDestroy,
     cloudfrontCertificate,
     cloudfrontWebAcl,
     cloudfrontLambdaOrigin,
