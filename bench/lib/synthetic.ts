@@ -11,7 +11,7 @@
  * the whole graph and not only within a service.
  */
 import type { ProgramRun } from "../../tools/engine/run";
-import { RecordedOptions, RecordedResource, SECRET_SIG, SPECIAL_SIG_KEY } from "../../tools/engine/recorder";
+import { defaultOptions, RecordedOptions, RecordedResource, SECRET_SIG, SPECIAL_SIG_KEY } from "../../tools/engine/recorder";
 
 /** The account in every ARN; syntheticRun sets it per stack so that different stacks share no document text. */
 let ACCOUNT = "123456789012";
@@ -24,19 +24,7 @@ export const SERVICES_PER_VPC = 8;
 type Inputs = Record<string, unknown>;
 type Deps = Record<string, RecordedResource[]>;
 
-const OPTIONS: RecordedOptions = {
-    protect: false,
-    retainOnDelete: false,
-    ignoreChanges: [],
-    dependsOn: [],
-    aliases: [],
-    deleteBeforeReplace: undefined,
-    customTimeouts: undefined,
-    additionalSecretOutputs: [],
-    replaceOnChanges: [],
-    deletedWith: null,
-    version: "7.48.0",
-};
+const OPTIONS: RecordedOptions = defaultOptions({ version: "7.48.0" });
 
 function secret(value: unknown): Record<string, unknown> {
     return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };

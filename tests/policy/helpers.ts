@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type { Policies } from "@pulumi/policy";
 import { runProgram, ProgramRun } from "../../tools/engine/run";
-import { RecordedResource } from "../../tools/engine/recorder";
+import { defaultOptions, RecordedResource } from "../../tools/engine/recorder";
 import { PolicyConfigFile } from "../../tools/policy/config";
 import { evaluate, Evaluation, PolicyEngine, Violation } from "../../tools/policy/evaluate";
 import { PROFILE_POLICY_NAME, profilePolicy } from "../../policy/lib/profile";
@@ -58,7 +58,7 @@ export async function checkResource(type: string, props: Record<string, unknown>
         id: null,
         inputs: props,
         outputs: props,
-        options: { protect: false, retainOnDelete: false, ignoreChanges: [], dependsOn: [], aliases: [], deleteBeforeReplace: undefined, customTimeouts: undefined, additionalSecretOutputs: [], replaceOnChanges: [], deletedWith: null, version: null },
+        options: defaultOptions(),
         dependencies: Object.values(options.propertyDependencies ?? {}).flat(),
         propertyDependencies: options.propertyDependencies ?? {},
     };

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { RecordedResource } from "../../tools/engine/recorder";
+import { defaultOptions, RecordedResource } from "../../tools/engine/recorder";
 import { dependencyCycles } from "../../tools/readiness/checks/dependencyCycles";
 import { deployPlan } from "../../tools/readiness/deployPlan";
 import { formatDeployPlan, runReadiness } from "../../tools/readiness";
@@ -18,19 +18,7 @@ function resource(name: string, type: string, dependencies: string[] = [], paren
         id: null,
         inputs: {},
         outputs: {},
-        options: {
-            protect: false,
-            retainOnDelete: false,
-            ignoreChanges: [],
-            dependsOn: [],
-            aliases: [],
-            deleteBeforeReplace: undefined,
-            customTimeouts: undefined,
-            additionalSecretOutputs: [],
-            replaceOnChanges: [],
-            deletedWith: null,
-            version: null,
-        },
+        options: defaultOptions(),
         dependencies,
         propertyDependencies: {},
     };

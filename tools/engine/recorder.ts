@@ -42,6 +42,24 @@ export interface RecordedOptions {
     version: string | null;
 }
 
+/** The options of a resource registered with none: what a resource built outside a program run carries. */
+export function defaultOptions(overrides: Partial<RecordedOptions> = {}): RecordedOptions {
+    return {
+        protect: false,
+        retainOnDelete: false,
+        ignoreChanges: [],
+        dependsOn: [],
+        aliases: [],
+        deleteBeforeReplace: undefined,
+        customTimeouts: undefined,
+        additionalSecretOutputs: [],
+        replaceOnChanges: [],
+        deletedWith: null,
+        version: null,
+        ...overrides,
+    };
+}
+
 /** The engine's sentinel for a value not known until the resource exists. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";

@@ -6,7 +6,7 @@
  * (following awsx/ec2/vpc.ts and subnetDistributorLegacy.ts), so the policies judge them; every
  * other remote component is reported as not judged, with the reason.
  */
-import { engineUrn, RecordedResource, UNKNOWN } from "../engine/recorder";
+import { defaultOptions, engineUrn, RecordedResource, UNKNOWN } from "../engine/recorder";
 
 type State = Record<string, any>;
 
@@ -245,19 +245,7 @@ function recordedChild(child: ExpandedChild, urn: string, parentUrn: string, urn
         id: child.id ?? null,
         inputs: child.inputs,
         outputs: child.state,
-        options: {
-            protect: false,
-            retainOnDelete: false,
-            ignoreChanges: [],
-            dependsOn,
-            aliases: [],
-            deleteBeforeReplace: undefined,
-            customTimeouts: undefined,
-            additionalSecretOutputs: [],
-            replaceOnChanges: [],
-            deletedWith: null,
-            version: null,
-        },
+        options: defaultOptions({ dependsOn }),
         dependencies: [...new Set([...dependsOn, ...Object.values(propertyDependencies).flat()])],
         propertyDependencies,
     };

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { EnforcementLevel, Policies, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ProgramRun } from "../engine/run";
-import { RecordedResource, withoutResourceReferences } from "../engine/recorder";
+import { defaultOptions, RecordedResource, withoutResourceReferences } from "../engine/recorder";
 import { ConfigurablePolicy, PolicyConfigFile, resolvePolicyConfig, ResolvedPolicyConfig } from "./config";
 import { parseSuppressed } from "../../policy/lib/rule";
 import { deepFreeze } from "../../policy/lib/values";
@@ -150,7 +150,7 @@ export function providersOf(run: ProgramRun): { defaults: RecordedResource[]; pr
                 id: null,
                 inputs,
                 outputs: inputs,
-                options: { protect: false, retainOnDelete: false, ignoreChanges: [], dependsOn: [], aliases: [], deleteBeforeReplace: undefined, customTimeouts: undefined, additionalSecretOutputs: [], replaceOnChanges: [], deletedWith: null, version: version ?? null },
+                options: defaultOptions({ version: version ?? null }),
                 dependencies: [],
                 propertyDependencies: {},
             };
