@@ -6,10 +6,12 @@ const IDENTITY_SETTINGS = ["profile", "assumeRoles", "assumeRoleWithWebIdentity"
 /** The settings that stop a provider from deploying into an account it was not meant for. */
 const ACCOUNT_GUARDS = ["allowedAccountIds", "forbiddenAccountIds"];
 
-/** Set, as a provider's inputs carry it: the engine sends a provider's structured inputs as JSON strings. */
+/**
+ * Set, for a value read with `get` (which already reads null, "", [] and {} as not set): the engine
+ * sends a provider's structured inputs as JSON strings, so an empty list or object arrives as "[]" or "{}".
+ */
 function isSet(value: unknown): boolean {
-    if (value === undefined || value === null || value === "" || value === "[]" || value === "{}") return false;
-    return !(Array.isArray(value) && value.length === 0);
+    return value !== undefined && value !== "[]" && value !== "{}";
 }
 
 /** A default provider (`default_<version>`) is configured by the stack's `aws:` config; an explicit one only by its arguments. */
