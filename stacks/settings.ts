@@ -15,7 +15,7 @@ import {
 import { cidrProblem, LARGEST_VPC_PREFIX } from "./subnets";
 import {
     ApiSettings, CACHE_ENGINE_VERSIONS, CACHE_ENGINES, CACHE_NODE_TYPES, CacheEngineVersion, CacheSettings,
-    CdnSettings, DEFAULT_CACHE_ENGINE_VERSION, ENDPOINTS_REQUIRED_WITHOUT_NAT, INTERFACE_ENDPOINT_SERVICES, KEY_LAYOUTS,
+    CdnSettings, DEFAULT_CACHE_ENGINE_VERSION, LAYER_NAMES, LayerName, ENDPOINTS_REQUIRED_WITHOUT_NAT, INTERFACE_ENDPOINT_SERVICES, KEY_LAYOUTS,
     LOG_RETENTION_DAYS, MAXMEMORY_POLICIES, MonitoringSettings, NAT_INSTANCE_COUNTS, NAT_INSTANCE_TYPES,
     NAT_STRATEGIES, NetworkSettings, PRICE_CLASSES, Profile, PROFILE_NAMES, ProfileName, RESERVED_TAG_KEYS,
     SECTION_NAMES, SectionName, SecuritySettings, Settings, WAF_MODES,
@@ -34,7 +34,7 @@ export { PROFILES, DEV_PROFILE, PROD_PROFILE, PROD_MINIMUMS } from "./profiles";
 export const NAMESPACE = "bulwark";
 
 /** Top-level keys that hold one value rather than a section of fields. */
-export const SCALAR_KEYS = ["profile", "protect", "tags"] as const;
+export const SCALAR_KEYS = ["profile", "protect", "tags", "layer"] as const;
 export const TOP_LEVEL_KEYS: readonly string[] = [...SCALAR_KEYS, ...SECTION_NAMES];
 
 export const MAX_USER_TAGS = 40;
@@ -234,6 +234,36 @@ export const SECTION_RULES: { readonly [S in SectionName]: SectionRules<Settings
 
 const PROTECT_RULE = boolean();
 const PROFILE_RULE = oneOf(PROFILE_NAMES);
+const LAYER_RULE = oneOf(LAYER_NAMES);
+
+/** The layer a stack deploys and its environment; a layered stack's name must say both. */
+function resolveLayer(report: Reporter, stack: string, raw: unknown): { layer?: LayerName; environment: string } {
+    if (raw === undefined) return { environment: stack };
+    const key = `${NAMESPACE}:layer`;
+    const parsed = LAYER_RULE.parse(raw);
+    if (!parsed.ok) {
+        throw report.errorWithCommand(
+            key, raw, `${LAYER_RULE.allowed} (or unset: the whole platform in one stack)`,
+            `${configSetCommand(key, closestLayer(raw))}, or pulumi config rm ${key}`,
+        );
+    }
+    const layer = parsed.value;
+    const suffix = `-${layer}`;
+    if (!stack.endsWith(suffix) || stack.length === suffix.length) {
+        throw report.errorWithCommand(
+            key, raw,
+            `a layer of a stack named <environment>${suffix} (e.g. dev${suffix}): the layers find each other's stacks by that name, ` +
+                `and stack "${stack}" is not one`,
+            `pulumi stack init dev${suffix} (then set ${key} ${layer} there), or pulumi config rm ${key}`,
+        );
+    }
+    return { layer, environment: stack.slice(0, -suffix.length) };
+}
+
+function closestLayer(raw: unknown): LayerName {
+    const text = typeof raw === "string" ? raw.toLowerCase() : "";
+    return LAYER_NAMES.find((name) => text.startsWith(name.slice(0, 3))) ?? "network";
+}
 
 /** What resolveSettings needs: the stack's name, its region and its raw `bulwark:*` values. */
 export interface SettingsInput {
@@ -340,27 +370,28 @@ function resolveSection<S extends SectionName>(
     return resolved as unknown as Settings[S];
 }
 
-function resolveProfile(report: Reporter, stack: string, raw: unknown): ProfileName {
+/** A stack of environment dev or prod (dev, dev-network...) takes that profile; any other names one. */
+function resolveProfile(report: Reporter, environment: string, raw: unknown): ProfileName {
     const key = `${NAMESPACE}:profile`;
-    const fromStackName = (PROFILE_NAMES as readonly string[]).includes(stack) ? (stack as ProfileName) : undefined;
+    const fromName = (PROFILE_NAMES as readonly string[]).includes(environment) ? (environment as ProfileName) : undefined;
     if (raw === undefined) {
-        if (fromStackName === undefined) {
+        if (fromName === undefined) {
             throw report.error(
                 key, raw,
-                `"dev" or "prod" for stack "${stack}": only the stacks named dev and prod pick their profile from their name`,
+                `"dev" or "prod" for environment "${environment}": only the dev and prod environments pick their profile from their name`,
                 key, "dev",
             );
         }
-        return fromStackName;
+        return fromName;
     }
     const parsed = PROFILE_RULE.parse(raw);
     if (!parsed.ok) {
-        throw report.error(key, raw, PROFILE_RULE.allowed, key, fromStackName ?? "dev");
+        throw report.error(key, raw, PROFILE_RULE.allowed, key, fromName ?? "dev");
     }
-    if (fromStackName !== undefined && parsed.value !== fromStackName) {
+    if (fromName !== undefined && parsed.value !== fromName) {
         throw report.error(
-            key, raw, `"${fromStackName}" or not set in stack "${stack}": a stack named ${fromStackName} always uses the ${fromStackName} profile`,
-            key, fromStackName,
+            key, raw, `"${fromName}" or not set in environment "${environment}": the ${fromName} environment always uses the ${fromName} profile`,
+            key, fromName,
         );
     }
     return parsed.value;
@@ -416,7 +447,7 @@ function resolveTags(report: Reporter, stack: string, raw: unknown): Readonly<Re
 }
 
 /** Rules that span fields or depend on the profile. Each names every key involved. */
-function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Settings, "stack" | "tags" | "region">): void {
+function checkCrossField(report: Reporter, profile: ProfileName, s: Omit<Settings, "stack" | "tags" | "region" | "layer">): void {
     const key = (section: SectionName, field: string): string => `${NAMESPACE}:${section}.${field}`;
     const { network, api, cache, cdn, security } = s;
 
@@ -619,7 +650,8 @@ export function resolveSettings(input: SettingsInput): Settings {
     }
 
     const region = resolveRegion(report, input.region);
-    const profile = resolveProfile(report, stack, values.profile);
+    const { layer, environment } = resolveLayer(report, stack, values.layer);
+    const profile = resolveProfile(report, environment, values.profile);
     const defaults: Profile = PROFILES[profile];
 
     const protectParsed = PROTECT_RULE.parse(values.protect ?? defaults.protect);
@@ -646,9 +678,11 @@ export function resolveSettings(input: SettingsInput): Settings {
         security: resolveSection(report, "security", values.security, defaults.security),
         monitoring: resolveSection(report, "monitoring", values.monitoring, defaults.monitoring),
     };
-    checkCrossField(report, profile, { profile, protect: protectParsed.value, ...sections });
+    checkCrossField(report, profile, { environment, profile, protect: protectParsed.value, ...sections });
 
-    return deepFreeze<Settings>({ stack, profile, region, protect: protectParsed.value, tags, ...sections });
+    return deepFreeze<Settings>({
+        stack, ...(layer ? { layer } : {}), environment, profile, region, protect: protectParsed.value, tags, ...sections,
+    });
 }
 
 /** Pulumi hands structured config over as JSON text and scalars as plain text. */

@@ -7,6 +7,13 @@
 export const PROFILE_NAMES = ["dev", "prod"] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
+/**
+ * The layers of the layered layout, in deploy order: each layer's stack reads the outputs of the
+ * layers before it through StackReferences (see stacks/layers.ts for what each exports).
+ */
+export const LAYER_NAMES = ["baseline", "network", "data", "app"] as const;
+export type LayerName = (typeof LAYER_NAMES)[number];
+
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), in days. */
 export const LOG_RETENTION_DAYS = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -232,7 +239,14 @@ export interface MonitoringSettings {
 export interface Settings {
     /** The Pulumi stack name. */
     readonly stack: string;
-    /** The profile whose defaults apply: the stack name for dev and prod, else `bulwark:profile`. */
+    /**
+     * `bulwark:layer`: the one layer this stack deploys in the layered layout, whose stacks are named
+     * `<environment>-<layer>` (dev-network). Unset: the whole platform in one stack.
+     */
+    readonly layer?: LayerName;
+    /** The environment: the stack name, less the `-<layer>` suffix of a layered stack (dev-network: dev). */
+    readonly environment: string;
+    /** The profile whose defaults apply: the environment's name for dev and prod, else `bulwark:profile`. */
     readonly profile: ProfileName;
     /** `aws:region` (required). */
     readonly region: string;

@@ -18,7 +18,7 @@ describe("stacks: profiles", () => {
         assert.deepStrictEqual(
             { ...dev, tags: { ...dev.tags } },
             {
-                stack: "dev", profile: "dev", region: "us-east-1", protect: false,
+                stack: "dev", environment: "dev", profile: "dev", region: "us-east-1", protect: false,
                 tags: { project: "bulwark", stack: "dev" },
                 network: {
                     cidr: "10.0.0.0/16", azCount: 2, natStrategy: "instance", natInstanceCount: "one",
@@ -138,8 +138,8 @@ describe("stacks: profile selection", () => {
         assert.strictEqual(error.key, "bulwark:profile");
         assert.strictEqual(
             error.message,
-            'bulwark:profile is not set: it must be "dev" or "prod" for stack "staging": only the stacks named dev and ' +
-                "prod pick their profile from their name. Set it with `pulumi config set bulwark:profile dev` " +
+            'bulwark:profile is not set: it must be "dev" or "prod" for environment "staging": only the dev and prod ' +
+                "environments pick their profile from their name. Set it with `pulumi config set bulwark:profile dev` " +
                 "(stack file Pulumi.staging.yaml).",
         );
     });
@@ -155,8 +155,33 @@ describe("stacks: profile selection", () => {
         assert.strictEqual(configErrorOf(() => resolve({ profile: "test" }, "qa")).key, "bulwark:profile");
         const contradiction = configErrorOf(() => resolve({ profile: "dev" }, "prod"));
         assert.strictEqual(contradiction.key, "bulwark:profile");
-        assert.match(contradiction.allowed, /a stack named prod always uses the prod profile/);
+        assert.match(contradiction.allowed, /the prod environment always uses the prod profile/);
         assert.strictEqual(resolve({ profile: "prod" }, "prod").profile, "prod");
+    });
+
+    it("a layered stack <environment>-<layer> takes its environment's profile and reports both", () => {
+        const settings = resolve({ layer: "network" }, "prod-network");
+        assert.strictEqual(settings.layer, "network");
+        assert.strictEqual(settings.environment, "prod");
+        assert.strictEqual(settings.profile, "prod");
+        assert.strictEqual(settings.tags.stack, "prod-network");
+        const single = resolve({}, "prod");
+        assert.strictEqual(single.layer, undefined);
+        assert.strictEqual(single.environment, "prod");
+        // A stack named like a layer is still one stack until bulwark:layer says otherwise.
+        assert.strictEqual(configErrorOf(() => resolve({}, "dev-network")).key, "bulwark:profile");
+    });
+
+    it("rejects an unknown layer and a layer whose stack name does not say it, naming the fix", () => {
+        const unknown = configErrorOf(() => resolve({ layer: "networking" }, "dev-networking"));
+        assert.strictEqual(unknown.key, "bulwark:layer");
+        assert.match(unknown.allowed, /"baseline", "network", "data" or "app"|baseline.*network.*data.*app/);
+        assert.match(unknown.message, /pulumi config set bulwark:layer network/);
+        const misnamed = configErrorOf(() => resolve({ layer: "data" }, "dev"));
+        assert.strictEqual(misnamed.key, "bulwark:layer");
+        assert.match(misnamed.allowed, /stack named <environment>-data \(e\.g\. dev-data\)/);
+        assert.match(misnamed.message, /pulumi stack init dev-data/);
+        assert.strictEqual(configErrorOf(() => resolve({ layer: "app" }, "-app")).key, "bulwark:layer");
     });
 
     it("requires aws:region and checks its shape", () => {
