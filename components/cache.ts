@@ -341,28 +341,12 @@ export class Cache extends pulumi.ComponentResource {
      * `${name}-from-${clientName}`; the source is that security group, never a CIDR.
      */
     allowClient(clientName: string, securityGroupId: pulumi.Input<string>): aws.vpc.SecurityGroupIngressRule {
-        if (typeof clientName !== "string" || !NAME_PATTERN.test(clientName)) {
-            throw argError("Cache", this.name, "allowClient.clientName", clientName, "lowercase letters, digits and single hyphens, starting with a letter");
-        }
         if (this.clientNames.has(clientName)) {
             throw argError("Cache", this.name, "allowClient.clientName", clientName, "a name not already allowed on this cache (call allowClient once per client)");
         }
-        if (securityGroupId === undefined || securityGroupId === "") {
-            throw argError("Cache", this.name, "allowClient.securityGroupId", securityGroupId, `the security group of client "${clientName}"`);
-        }
+        const rule = allowCacheClient(this.name, { clientName, clientSecurityGroupId: securityGroupId, cacheSecurityGroupId: this.securityGroupId }, { parent: this });
         this.clientNames.add(clientName);
-        return new aws.vpc.SecurityGroupIngressRule(
-            `${this.name}-from-${clientName}`,
-            {
-                securityGroupId: this.securityGroupId,
-                referencedSecurityGroupId: securityGroupId,
-                ipProtocol: "tcp",
-                fromPort: CACHE_PORT,
-                toPort: CACHE_PORT,
-                description: `Cache clients: ${clientName}`,
-            },
-            { parent: this },
-        );
+        return rule;
     }
 
     /** A new token for each `authTokenVersion`, so raising the version is all a rotation takes. */
@@ -560,4 +544,43 @@ interface CacheEndpoint {
     port: pulumi.Output<number>;
     replicationGroupId: pulumi.Output<string> | undefined;
     serverlessCacheName: pulumi.Output<string> | undefined;
+}
+
+export interface CacheClientArgs {
+    /** The client's name, in the rule's name and description. @example "api" */
+    clientName: string;
+    /** The client's security group, the rule's only source. @example fn.securityGroupId */
+    clientSecurityGroupId: pulumi.Input<string>;
+    /** The cache's security group. @example cache.securityGroupId, or a data stack's output */
+    cacheSecurityGroupId: pulumi.Input<string>;
+}
+
+/**
+ * The ingress rule `Cache.allowClient` adds, for a client in another stack than the cache (a layered
+ * app stack admits itself to the data stack's cache, which cannot read the app's outputs without a
+ * cycle). Named `${cacheName}-from-${clientName}` either way, so both layouts deploy the same rule.
+ */
+export function allowCacheClient(cacheName: string, args: CacheClientArgs, opts?: pulumi.CustomResourceOptions): aws.vpc.SecurityGroupIngressRule {
+    const { clientName, clientSecurityGroupId, cacheSecurityGroupId } = args ?? ({} as CacheClientArgs);
+    if (typeof clientName !== "string" || !NAME_PATTERN.test(clientName)) {
+        throw argError("Cache", cacheName, "allowClient.clientName", clientName, "lowercase letters, digits and single hyphens, starting with a letter");
+    }
+    if (clientSecurityGroupId === undefined || clientSecurityGroupId === "") {
+        throw argError("Cache", cacheName, "allowClient.securityGroupId", clientSecurityGroupId, `the security group of client "${clientName}"`);
+    }
+    if (cacheSecurityGroupId === undefined || cacheSecurityGroupId === "") {
+        throw argError("Cache", cacheName, "allowClient.cacheSecurityGroupId", cacheSecurityGroupId, "the cache's security group (the data stack's cacheSecurityGroupId output)");
+    }
+    return new aws.vpc.SecurityGroupIngressRule(
+        `${cacheName}-from-${clientName}`,
+        {
+            securityGroupId: cacheSecurityGroupId,
+            referencedSecurityGroupId: clientSecurityGroupId,
+            ipProtocol: "tcp",
+            fromPort: CACHE_PORT,
+            toPort: CACHE_PORT,
+            description: `Cache clients: ${clientName}`,
+        },
+        opts,
+    );
 }
