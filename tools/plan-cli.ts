@@ -27,6 +27,8 @@ export const EXIT_USAGE = 2;
 export interface CliOptions {
     stack: string;
     program?: string;
+    /** What `pulumi.getOrganization()` returns in the program. @default "organization" (a DIY backend's) */
+    organization?: string;
     preview: boolean;
     format: OutputFormat;
     out?: string;
@@ -54,7 +56,7 @@ export interface CliOptions {
 
 const FORMATS = OUTPUT_FORMATS;
 const USAGE =
-    "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--preview] [--format text|json|markdown|sarif] " +
+    "usage: npm run plan -- --stack <name> | --compare <name>,<name> [--program <file>] [--org <name>] [--preview] [--format text|json|markdown|sarif] " +
     "[--out <file>] [--policy-config <file>] [--usage requests=<n>,durationMs=<ms>,gbOut=<GB>,natGb=<GB>,memoryMb=<MB>] [--lambda-concurrency-limit <n>] [--policy-engine shared|crossguard] " +
     "[--mock-file <file.json>] [--stack-outputs <org/project/stack>=<file.json> ...]" +
     " | --stacks <set file> [...]" +
@@ -77,6 +79,14 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--program":
                 options.program = take();
                 break;
+            case "--org": {
+                const organization = take();
+                if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(organization)) {
+                    throw new PlanInputError(`--org is "${organization}": give the Pulumi organization the program runs in (what pulumi.getOrganization() returns), such as acme.`);
+                }
+                options.organization = organization;
+                break;
+            }
             case "--preview":
                 options.preview = true;
                 break;
@@ -141,7 +151,7 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     if (options.stacks !== undefined) {
         // Each stack of the set names its own program and stack.
-        const clash = [options.stack && "--stack", options.program && "--program", options.compare && "--compare", options.fromState && "--from-state", options.fromPreview && "--from-preview"].filter(Boolean);
+        const clash = [options.stack && "--stack", options.program && "--program", options.organization && "--org (each stack's name gives its organization)", options.compare && "--compare", options.fromState && "--from-state", options.fromPreview && "--from-preview"].filter(Boolean);
         if (clash.length > 0) throw new PlanInputError(`--stacks plans the stacks its file lists, each with its own program: drop ${clash.join(", ")}.`);
         return { format: "text", ...options, stack: "" };
     }

@@ -19,6 +19,8 @@ export const DEFAULT_PROGRAM = path.resolve(__dirname, "..", "index.ts");
 
 export interface PlanOptions {
     stack: string;
+    /** The Pulumi organization the program runs in (`pulumi.getOrganization()`). @default "organization", as on a DIY backend */
+    organization?: string;
     /** A Pulumi TypeScript program file; Bulwark's `index.ts` by default. */
     program?: string;
     preview?: boolean;
@@ -77,7 +79,7 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
         stackOutputs: options.stackOutputValues ?? stackOutputsByName(options.stackOutputs ?? []),
         expansions: new Map(),
     };
-    const recorded = await runProgram({ program: programFile, project, stack: options.stack, config, secretKeys, preview: options.preview, existing });
+    const recorded = await runProgram({ program: programFile, project, stack: options.stack, organization: options.organization, config, secretKeys, preview: options.preview, existing });
     const judged = judgeRemoteComponents(recorded.resources, existing.expansions, recorded.stack, recorded.project);
     const run = { ...recorded, resources: judged.resources };
     return {
@@ -99,13 +101,19 @@ export const BULWARK_PROJECT = projectNameFor(DEFAULT_PROGRAM);
 
 /**
  * Bulwark's own stack's policy config by default: `policy/config.<stack>.json`, if there is one, for
- * Bulwark's project only. Another program that happens to name its stack `dev` is judged as a
- * foreign program is (the default profile) unless `--policy-config` says otherwise.
+ * Bulwark's project only; a layered stack (`dev-network`) without a file of its own takes its
+ * environment's (`config.dev.json`), the longest dash-separated prefix of its name that has one.
+ * Another program that happens to name its stack `dev` is judged as a foreign program is (the
+ * default profile) unless `--policy-config` says otherwise.
  */
 export function defaultPolicyConfigFile(stack: string, project: string = BULWARK_PROJECT): string | undefined {
     if (project !== BULWARK_PROJECT) return undefined;
-    const file = path.resolve(__dirname, "..", "policy", `config.${stack}.json`);
-    return fs.existsSync(file) ? file : undefined;
+    const parts = stack.split("-");
+    for (let length = parts.length; length > 0; length--) {
+        const file = path.resolve(__dirname, "..", "policy", `config.${parts.slice(0, length).join("-")}.json`);
+        if (fs.existsSync(file)) return file;
+    }
+    return undefined;
 }
 
 /** What the report adds about remote components (`summary.opaqueComponents` counts `notJudged`). */

@@ -7,6 +7,13 @@ import { ExistingWorld, OfflineAws } from "../offline/aws";
 import { locateProgram, PlanInputError } from "./project";
 import { RecordedResource, Recorder } from "./recorder";
 
+/**
+ * The organization a program runs in when none is given: what `pulumi.getOrganization()` returns on
+ * Pulumi's self-managed (DIY) backends, so `${pulumi.getOrganization()}/network/dev` names the same
+ * stack a DIY backend's `pulumi stack ls` shows.
+ */
+export const DEFAULT_ORGANIZATION = "organization";
+
 export interface RunOptions {
     /**
      * The program: a project folder or entry file, loaded as the nodejs language host would (in the
@@ -15,6 +22,8 @@ export interface RunOptions {
     program: string | (() => unknown);
     project: string;
     stack: string;
+    /** What `pulumi.getOrganization()` returns. @default DEFAULT_ORGANIZATION */
+    organization?: string;
     /** Namespaced config (`"bulwark:api": "{...}"`); structured values as JSON strings. */
     config?: Record<string, string>;
     secretKeys?: string[];
@@ -246,7 +255,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     const location = typeof options.program === "string" ? locateProgram(options.program) : undefined;
 
     pulumi.runtime.setAllConfig(config, options.secretKeys ?? []);
-    await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview, options.organization ?? DEFAULT_ORGANIZATION);
     const recorder = new Recorder(options.stack, options.project);
     recorder.attach(pulumi.runtime.getMonitor());
 

@@ -102,7 +102,7 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         const answers = new Map([...external, ...producers.map((p) => [p, planned.get(p)!] as const)]);
         let plan: CheckedPlan;
         try {
-            plan = await checkStack({ ...options, program: member.program, stack: member.stack, stackOutputValues: answers });
+            plan = await checkStack({ ...options, program: member.program, stack: member.stack, organization: member.organization, stackOutputValues: answers });
         } catch (error) {
             throw new SetMemberError(member, error);
         }
@@ -157,7 +157,7 @@ function checkProject(member: SetMember, setFile: string): void {
 async function discoverReads(member: SetMember, options: SetPlanOptions, names: string[], external: Map<string, StackOutputs>): Promise<OutputRead[]> {
     const watch = watchStackReferenceReads();
     try {
-        await planStack({ ...options, program: member.program, stack: member.stack, stackOutputValues: new EmptyStacksForAnyName(external) });
+        await planStack({ ...options, program: member.program, stack: member.stack, organization: member.organization, stackOutputValues: new EmptyStacksForAnyName(external) });
     } catch (error) {
         if (error instanceof PlanInputError) throw new SetMemberError(member, error);
     } finally {

@@ -21,6 +21,8 @@ export interface SetMember {
     stack: string;
     /** The project part of `name`, which must be the program's Pulumi.yaml `name`. */
     project: string;
+    /** The organization part of `name`: what `pulumi.getOrganization()` returns in the program. */
+    organization: string;
 }
 
 export interface StackSet {
@@ -65,12 +67,12 @@ function memberOf(entry: unknown, where: string, dir: string): SetMember {
     if (typeof name !== "string" || !QUALIFIED.test(name)) {
         throw new PlanInputError(`${where}.name is ${JSON.stringify(name)}: give the fully qualified <org>/<project>/<stack> other programs pass to new pulumi.StackReference(...), e.g. acme/network/dev.`);
     }
-    const [, , project, stackOfName] = QUALIFIED.exec(name)!;
+    const [, organization, project, stackOfName] = QUALIFIED.exec(name)!;
     if (typeof program !== "string" || program === "") throw new PlanInputError(`${where}.program is ${JSON.stringify(program)}: give the project folder (holding Pulumi.yaml), relative to the set file.`);
     const resolved = path.resolve(dir, program);
     if (!fs.existsSync(resolved)) throw new PlanInputError(`${where}.program is "${program}": nothing at ${resolved}; give the project folder (holding Pulumi.yaml), relative to the set file.`);
     if (stack !== undefined && stack !== stackOfName) {
         throw new PlanInputError(`${where}.stack is ${JSON.stringify(stack)} but ${name} names stack "${stackOfName}": drop "stack" or make them agree.`);
     }
-    return { name, program: resolved, stack: stackOfName, project };
+    return { name, program: resolved, stack: stackOfName, project, organization };
 }
