@@ -28,7 +28,13 @@ export function formatSetText(set: SetReport): string {
     for (const skipped of set.notPlanned) lines.push(`Not planned: ${skipped.stack}: ${skipped.reason}.`);
     lines.push("", "Blast radius (redeploy when its outputs change):");
     for (const [stack, consumers] of Object.entries(set.blastRadius)) lines.push(`  ${stack}: ${consumers.join(", ") || "(nothing)"}`);
+    lines.push("", costLine(set));
     return lines.join("\n");
+}
+
+function costLine(set: SetReport): string {
+    const usd = (n: number) => `$${n.toFixed(2)}`;
+    return `Cost of the set: ${usd(set.cost.monthlyUsd)} a month (${usd(set.cost.idleMonthlyUsd)} of it with no traffic), account-wide items (AWS Config, free dashboards) counted over every stack`;
 }
 
 const mermaidId = (name: string) => name.replace(/[^A-Za-z0-9]/g, "_");
@@ -48,5 +54,6 @@ export function formatSetMarkdown(set: SetReport): string {
     for (const skipped of set.notPlanned) lines.push(`- Not planned: \`${skipped.stack}\`: ${skipped.reason}.`);
     lines.push("", "| Stack | Redeploy when its outputs change |", "| --- | --- |");
     for (const [stack, consumers] of Object.entries(set.blastRadius)) lines.push(`| \`${stack}\` | ${consumers.map((c) => `\`${c}\``).join(", ") || "nothing"} |`);
+    lines.push("", `**${costLine(set)}**`);
     return lines.join("\n") + "\n";
 }

@@ -13,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, PlanInputError } from "../engine/project";
 import { ProgramRun } from "../engine/run";
 import { SECRET_SIG, SPECIAL_SIG_KEY } from "../engine/recorder";
+import { estimateCost } from "../cost/estimate";
 import { CheckedPlan, checkStack, planStack, PlanOptions } from "../plan";
 import { StackOutputs, stackOutputsByName } from "../offline/stack-outputs";
 import { blastRadiusOf, cyclesOf, deployOrderOf, edgesOf, MissingOutput, missingOutputsOf, OutputRead, SetCycle, SetEdge } from "./graph";
@@ -41,6 +42,13 @@ export interface SetReport {
     /** Stacks that could not be planned, and why (a cycle, a required output missing upstream). */
     notPlanned: { stack: string; reason: string }[];
     summary: { stacks: number; planned: number; cycles: number; missingOutputs: number };
+    /**
+     * The set's monthly cost: each region's planned stacks estimated together, so what AWS bills per
+     * account and region (AWS Config's items for every recorded resource, the free dashboards) counts
+     * the whole set rather than the one stack that holds the recorder. Each stack's own report keeps its
+     * own estimate.
+     */
+    cost: { monthlyUsd: number; idleMonthlyUsd: number; byStack: Record<string, number> };
 }
 
 export interface SetPlan {
@@ -127,8 +135,21 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         reports: [...planned.keys()],
         notPlanned: names.flatMap((n) => notPlanned.filter((p) => p.stack === n)),
         summary: { stacks: names.length, planned: checked.length, cycles: cycles.length, missingOutputs: missingOutputs.length },
+        cost: setCost(checked, [...planned.keys()], options),
     };
     return { checked, set };
+}
+
+function setCost(checked: CheckedPlan[], names: string[], options: SetPlanOptions): SetReport["cost"] {
+    const regions = [...new Set(checked.map((c) => c.run.region))];
+    const estimates = regions.map((region) =>
+        estimateCost(checked.filter((c) => c.run.region === region).flatMap((c) => c.run.resources), options.usage, region));
+    const cents = (usd: number) => Math.round(usd * 100) / 100;
+    return {
+        monthlyUsd: cents(estimates.reduce((sum, e) => sum + e.monthlyUsd, 0)),
+        idleMonthlyUsd: cents(estimates.reduce((sum, e) => sum + e.idleMonthlyUsd, 0)),
+        byStack: Object.fromEntries(checked.map((c, i) => [names[i], c.report.cost.monthlyUsd])),
+    };
 }
 
 /** A path as the reports show programs: relative to the working directory. */
