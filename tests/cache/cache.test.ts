@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { AUTH_TOKEN_SPECIAL_CHARACTERS, CACHE_PORT, Cache, SERVERLESS_ACCESS_STRING } from "../../components/cache";
+import { allowCacheClient, AUTH_TOKEN_SPECIAL_CHARACTERS, CACHE_PORT, Cache, SERVERLESS_ACCESS_STRING } from "../../components/cache";
 import { RecordedResource } from "../../tools/engine/recorder";
 import { Recording, assertRejects, isSecret, record, unwrap, UNKNOWN } from "../helpers/offline";
 import {
@@ -329,6 +329,33 @@ describe("Cache.allowClient", () => {
         await assertRejects(
             record(() => void new Cache("cache", devArgs()).allowClient("API Lambda", "sg-0aaaaaaaaaaaaaaaa")),
             /"allowClient.clientName" is "API Lambda": it must be lowercase letters/,
+        );
+    });
+});
+
+describe("allowCacheClient (a client in another stack than the cache)", () => {
+    it("adds the rule allowClient would, on the cache group it is given, at the stack's root", async () => {
+        const rec = await record(() => {
+            allowCacheClient("cache", { clientName: "api", clientSecurityGroupId: "sg-0aaaaaaaaaaaaaaaa", cacheSecurityGroupId: "sg-0cccccccccccccccc" });
+        });
+        const rule = rec.one(INGRESS_TYPE);
+        assert.strictEqual(rule.name, "cache-from-api");
+        assert.strictEqual(rule.parent, rec.resources.find((r) => r.type === "pulumi:pulumi:Stack")!.urn);
+        const inputs = unwrap(rule.inputs);
+        assert.deepStrictEqual(
+            [inputs.securityGroupId, inputs.referencedSecurityGroupId, inputs.ipProtocol, inputs.fromPort, inputs.toPort],
+            ["sg-0cccccccccccccccc", "sg-0aaaaaaaaaaaaaaaa", "tcp", CACHE_PORT, CACHE_PORT],
+        );
+    });
+
+    it("registers nothing without the cache's group or the client's, naming the argument", async () => {
+        await assertRejects(
+            record(() => void allowCacheClient("cache", { clientName: "api", clientSecurityGroupId: "sg-0aaaaaaaaaaaaaaaa", cacheSecurityGroupId: "" })),
+            /"allowClient.cacheSecurityGroupId" is "": it must be the cache's security group \(the data stack's cacheSecurityGroupId output\)/,
+        );
+        await assertRejects(
+            record(() => void allowCacheClient("cache", { clientName: "api", clientSecurityGroupId: undefined as unknown as string, cacheSecurityGroupId: "sg-0cccccccccccccccc" })),
+            /"allowClient.securityGroupId" is not set: it must be the security group of client "api"/,
         );
     });
 });
