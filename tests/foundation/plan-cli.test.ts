@@ -185,6 +185,31 @@ describe("npm run plan", () => {
         assert.deepStrictEqual(findings(crossguard.out), findings(shared.out));
     });
 
+    it("answers pulumi.getOrganization() as a DIY backend does, or with --org, so StackReference names built from it resolve", async () => {
+        const dir = project({
+            "Pulumi.yaml": "name: app\nruntime: nodejs\n",
+            "index.ts": [
+                'import * as pulumi from "@pulumi/pulumi";',
+                "const network = new pulumi.StackReference(`${pulumi.getOrganization()}/network/${pulumi.getStack()}`);",
+                'export const vpcId = network.requireOutput("vpcId");',
+                "export const organization = pulumi.getOrganization();",
+            ].join("\n"),
+            "network-dev.json": JSON.stringify({ vpcId: "vpc-0123456789abcdef0" }),
+        });
+        const plansClean = async (args: string[]) => {
+            const { code, out, err } = await plan(["--stack", "dev", "--program", dir, "--format", "json", ...args]);
+            assert.strictEqual(code, 0, err);
+            return (JSON.parse(out).resources as unknown[]).length;
+        };
+        assert.ok(await plansClean(["--stack-outputs", `organization/network/dev=${path.join(dir, "network-dev.json")}`]) >= 1);
+        assert.ok(await plansClean(["--org", "acme", "--stack-outputs", `acme/network/dev=${path.join(dir, "network-dev.json")}`]) >= 1);
+        // Under --org acme the program names acme/network/dev, which the organization/... file does not answer.
+        const wrong = await plan(["--stack", "dev", "--program", dir, "--org", "acme", "--stack-outputs", `organization/network/dev=${path.join(dir, "network-dev.json")}`]);
+        assert.strictEqual(wrong.code, 2);
+        assert.match(wrong.err, /acme\/network\/dev/);
+        await assert.rejects(async () => parseArgs(["--stack", "dev", "--org", "acme corp"]), /--org is "acme corp": give the Pulumi organization/);
+    });
+
     it("parses --flag=value forms", () => {
         assert.deepStrictEqual(parseArgs(["--stack=prod", "--preview", "--format=json"]), { stack: "prod", preview: true, format: "json" });
     });
