@@ -876,6 +876,12 @@ export function endpointServesSubnet(stack: StackView, endpoint: RecordedResourc
     if (type !== "Gateway") return true;
     const tables = stack.refs(endpoint, "routeTableIds", TYPES.routeTable);
     if (get(stack.props(endpoint), "routeTableIds") === UNKNOWN) return true;
+    if (routing.routeTables.length === 0) {
+        // A subnet with no association of its own uses its VPC's main route table, which no resource of
+        // the program declares: an endpoint names it by the VPC's `mainRouteTableId`.
+        const ids = new Set(stringsIn(get(stack.props(endpoint), "routeTableIds")));
+        return stack.refs(routing.subnet, "vpcId", TYPES.vpc).some((vpc) => ids.has(asString(get(unwrapSecrets(vpc.outputs), "mainRouteTableId")) ?? "\0"));
+    }
     return routing.routeTables.some((t) => tables.some((e) => e.urn === t.urn));
 }
 
