@@ -62,6 +62,8 @@ describe("Bulwark as layers (layers/dev.yaml, layers/prod.yaml)", function () {
                 assert.deepStrictEqual(layered.set.notPlanned, []);
                 assert.deepStrictEqual(layered.set.cycles, []);
                 assert.deepStrictEqual(layered.set.missingOutputs, []);
+                // Joined, the function's NAT route (network) and the cache's client rule (app, on data's group) are found: nothing across stacks.
+                assert.deepStrictEqual(layered.set.crossStack, { judged: true, violations: [], readiness: [] });
                 for (const plan of layered.checked) {
                     assert.strictEqual(plan.report.summary.mandatory, 0, `${plan.run.stack}: ${JSON.stringify(plan.report.violations.filter((v) => v.level === "mandatory" && !v.suppressed))}`);
                     assert.strictEqual(plan.report.summary.readinessErrors, 0, plan.run.stack);

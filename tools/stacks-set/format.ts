@@ -13,8 +13,25 @@ function missingLine(m: MissingOutput): string {
 }
 
 function stateLine(set: SetReport): string {
-    const errors = set.cycles.length + set.missingOutputs.length;
-    return errors > 0 ? `BLOCKED: ${set.cycles.length} cycle(s), ${set.missingOutputs.length} missing output(s)` : "no cross-stack errors";
+    const blocking = crossStackBlocking(set);
+    const errors = set.cycles.length + set.missingOutputs.length + blocking;
+    return errors > 0
+        ? `BLOCKED: ${set.cycles.length} cycle(s), ${set.missingOutputs.length} missing output(s), ${blocking} cross-stack finding(s) that block`
+        : "no cross-stack errors";
+}
+
+function crossStackBlocking(set: SetReport): number {
+    const { violations, readiness } = set.crossStack;
+    return violations.filter((v) => v.level === "mandatory" && !v.suppressed).length + readiness.filter((f) => f.severity === "error").length;
+}
+
+/** The findings only the joined set shows, a line each: level, policy or check, resource, the stacks it spans, message. */
+function crossStackLines(set: SetReport): string[] {
+    const { judged, reason, violations, readiness } = set.crossStack;
+    if (!judged) return [`Not judged across stacks: ${reason}.`];
+    const lines = violations.map((v) => `${v.suppressed ? "suppressed" : v.level} ${v.policy} on ${v.name} (${v.stacks.join(", ")}): ${v.message}`);
+    lines.push(...readiness.map((f) => `readiness ${f.severity} ${f.check} on ${f.name} (${f.stacks.join(", ")}): ${f.message}`));
+    return lines;
 }
 
 export function formatSetText(set: SetReport): string {
@@ -28,6 +45,8 @@ export function formatSetText(set: SetReport): string {
     for (const skipped of set.notPlanned) lines.push(`Not planned: ${skipped.stack}: ${skipped.reason}.`);
     lines.push("", "Blast radius (redeploy when its outputs change):");
     for (const [stack, consumers] of Object.entries(set.blastRadius)) lines.push(`  ${stack}: ${consumers.join(", ") || "(nothing)"}`);
+    const cross = crossStackLines(set);
+    lines.push("", "Found only with the stacks joined (policies and readiness checks across stacks):", ...(cross.length > 0 ? cross.map((l) => `  ${l}`) : ["  (nothing)"]));
     lines.push("", costLine(set));
     return lines.join("\n");
 }
@@ -54,6 +73,8 @@ export function formatSetMarkdown(set: SetReport): string {
     for (const skipped of set.notPlanned) lines.push(`- Not planned: \`${skipped.stack}\`: ${skipped.reason}.`);
     lines.push("", "| Stack | Redeploy when its outputs change |", "| --- | --- |");
     for (const [stack, consumers] of Object.entries(set.blastRadius)) lines.push(`| \`${stack}\` | ${consumers.map((c) => `\`${c}\``).join(", ") || "nothing"} |`);
+    const cross = crossStackLines(set);
+    if (cross.length > 0) lines.push("", "### Found only with the stacks joined", "", ...cross.map((l) => `- ${l}`));
     lines.push("", `**${costLine(set)}**`);
     return lines.join("\n") + "\n";
 }

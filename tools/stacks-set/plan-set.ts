@@ -14,6 +14,7 @@ import { loadStackConfig, PlanInputError } from "../engine/project";
 import { ProgramRun } from "../engine/run";
 import { SECRET_SIG, SPECIAL_SIG_KEY } from "../engine/recorder";
 import { estimateCost } from "../cost/estimate";
+import { crossStackBlocks, CrossStackReport, judgeAcrossStacks } from "./cross-stack";
 import { CheckedPlan, checkStack, planStack, PlanOptions } from "../plan";
 import { StackOutputs, stackOutputsByName } from "../offline/stack-outputs";
 import { blastRadiusOf, cyclesOf, deployOrderOf, edgesOf, MissingOutput, missingOutputsOf, OutputRead, SetCycle, SetEdge } from "./graph";
@@ -41,7 +42,7 @@ export interface SetReport {
     reports: string[];
     /** Stacks that could not be planned, and why (a cycle, a required output missing upstream). */
     notPlanned: { stack: string; reason: string }[];
-    summary: { stacks: number; planned: number; cycles: number; missingOutputs: number };
+    summary: { stacks: number; planned: number; cycles: number; missingOutputs: number; crossStackFindings: number };
     /**
      * The set's monthly cost: each region's planned stacks estimated together, so what AWS bills per
      * account and region (AWS Config's items for every recorded resource, the free dashboards) counts
@@ -49,6 +50,8 @@ export interface SetReport {
      * own estimate.
      */
     cost: { monthlyUsd: number; idleMonthlyUsd: number; byStack: Record<string, number> };
+    /** What the policies and readiness checks find only with the planned stacks joined (see cross-stack.ts). */
+    crossStack: CrossStackReport;
 }
 
 export interface SetPlan {
@@ -70,7 +73,7 @@ export class SetMemberError extends Error {
 
 /** A set's errors block the deploy the way a mandatory finding does. */
 export function setBlocks(set: SetReport): boolean {
-    return set.cycles.length > 0 || set.missingOutputs.length > 0;
+    return set.cycles.length > 0 || set.missingOutputs.length > 0 || crossStackBlocks(set.crossStack);
 }
 
 export async function planSet(file: string, options: SetPlanOptions): Promise<SetPlan> {
@@ -122,6 +125,7 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         notPlanned.push({ stack: name, reason: cycle ? `it is in a cycle with ${cycle.stacks.filter((s) => s !== name).join(", ") || "itself"}` : "it reads a stack in a cycle" });
     }
 
+    const crossStack = await judgeAcrossStacks(checked, [...planned.keys()], options);
     const set: SetReport = {
         file: relativeLabel(setFile),
         stacks: members.map((m) => ({ name: m.name, project: m.project, stack: m.stack, program: relativeLabel(m.program) })),
@@ -134,8 +138,9 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         exports: Object.fromEntries([...planned].map(([name, outputs]) => [name, Object.keys(outputs.outputs).sort()])),
         reports: [...planned.keys()],
         notPlanned: names.flatMap((n) => notPlanned.filter((p) => p.stack === n)),
-        summary: { stacks: names.length, planned: checked.length, cycles: cycles.length, missingOutputs: missingOutputs.length },
+        summary: { stacks: names.length, planned: checked.length, cycles: cycles.length, missingOutputs: missingOutputs.length, crossStackFindings: crossStack.violations.length + crossStack.readiness.length },
         cost: setCost(checked, [...planned.keys()], options),
+        crossStack,
     };
     return { checked, set };
 }

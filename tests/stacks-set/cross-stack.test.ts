@@ -1,0 +1,67 @@
+/**
+ * What only the joined set shows: the four-layer fixture's "cross" stacks break two rules across
+ * layers (flow logs in the network stack encrypted with the baseline's key, whose policy leaves
+ * CloudWatch Logs out; a function in the app stack calling DynamoDB from the network stack's subnets,
+ * which have no NAT route and no endpoint). The "dev" stacks fix both and must stay clean.
+ */
+import * as assert from "assert";
+import * as path from "path";
+import { runPlanCli } from "../helpers/plan-cli";
+import { planSet, SetPlan } from "../../tools/stacks-set/plan-set";
+
+const fixture = (name: string) => path.join(__dirname, "fixtures", name);
+
+describe("plan --stacks: policies and readiness checks across the set", function () {
+    this.timeout(300_000);
+    let cross: SetPlan;
+    before(async () => {
+        cross = await planSet(fixture("cross.yaml"), {});
+    });
+
+    it("reports a key policy in one stack that a log group in another cannot use, naming both stacks", () => {
+        const violation = cross.set.crossStack.violations.find((v) => v.policy === "kms-key-require-service-access");
+        assert.ok(violation, JSON.stringify(cross.set.crossStack));
+        assert.strictEqual(violation.name, "flow-logs");
+        assert.strictEqual(violation.level, "mandatory");
+        assert.deepStrictEqual(violation.stacks, ["acme/network/cross", "acme/baseline/cross"]);
+        const readiness = cross.set.crossStack.readiness.find((f) => f.check === "kms-key-access");
+        assert.strictEqual(readiness?.severity, "error");
+        assert.strictEqual(readiness?.stack, "acme/network/cross");
+    });
+
+    it("reports a function whose subnets in another stack have no way to the AWS API it calls", () => {
+        const egress = cross.set.crossStack.readiness.find((f) => f.check === "function-egress-path");
+        assert.ok(egress);
+        assert.strictEqual(egress.name, "orders");
+        assert.strictEqual(egress.stack, "acme/app/cross");
+        assert.ok(egress.stacks.includes("acme/network/cross"), egress.stacks.join(", "));
+        assert.match(egress.message, /neither a NAT route nor a dynamodb VPC endpoint/);
+        assert.ok(cross.set.crossStack.violations.some((v) => v.policy === "lambda-function-require-network-egress" && v.name === "orders"));
+    });
+
+    it("reports only what no stack found alone: each stack on its own is silent about these", () => {
+        for (const plan of cross.checked) {
+            assert.deepStrictEqual(plan.report.readiness.filter((f) => ["kms-key-access", "function-egress-path"].includes(f.check)), [], plan.run.project);
+            assert.deepStrictEqual(plan.report.violations.filter((v) => ["kms-key-require-service-access", "lambda-function-require-network-egress"].includes(v.policy)), [], plan.run.project);
+        }
+        assert.strictEqual(cross.set.summary.crossStackFindings, cross.set.crossStack.violations.length + cross.set.crossStack.readiness.length);
+    });
+
+    it("blocks the set (exit 1) on a mandatory cross-stack finding, and passes the fixed set (exit 0) with nothing across stacks", async () => {
+        const blocked = await runPlanCli(["--stacks", fixture("cross.yaml"), "--format", "json"]);
+        assert.strictEqual(blocked.code, 1, blocked.err);
+        const fixed = await runPlanCli(["--stacks", fixture("layered.yaml"), "--format", "json"]);
+        assert.strictEqual(fixed.code, 0, fixed.err);
+        assert.deepStrictEqual(JSON.parse(fixed.out).set.crossStack, { judged: true, violations: [], readiness: [] });
+        const text = await runPlanCli(["--stacks", fixture("cross.yaml")]);
+        assert.match(text.out, /Found only with the stacks joined[^\n]*\n {2}mandatory kms-key-require-service-access on flow-logs \(acme\/network\/cross, acme\/baseline\/cross\)/);
+        assert.match(text.out, /BLOCKED: 0 cycle\(s\), 0 missing output\(s\), 2 cross-stack finding\(s\) that block/);
+    });
+
+    it("does not judge across stacks in a preview, where the producers' ids are unknown, and says so", async () => {
+        const preview = await planSet(fixture("cross.yaml"), { preview: true });
+        assert.strictEqual(preview.set.crossStack.judged, false);
+        assert.match(preview.set.crossStack.reason ?? "", /ids and ARNs are unknown/);
+        assert.deepStrictEqual(preview.set.crossStack.violations, []);
+    });
+});
