@@ -117,6 +117,6 @@ function skipUnreadPromiseStacksOfPulumi() {
 deferClosureSerializationOfPulumi();
 skipUnreadPromiseStacksOfPulumi();
 require("../tools/build/ts-cache");
-const { main } = require("../tools/plan-cli.ts");
+const { main, exitWhenWritten } = require("../tools/plan-cli.ts");
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+main(process.argv.slice(2)).then(exitWhenWritten);

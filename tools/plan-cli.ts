@@ -242,6 +242,19 @@ function knownStackOutputs(argv: string[]) {
     }
 }
 
+/**
+ * Exits once standard output and error have taken everything written: to a pipe they are
+ * asynchronous, and process.exit() at once cut a JSON report at the pipe's 64 KiB.
+ */
+export function exitWhenWritten(code: number): void {
+    let pending = 2;
+    const done = () => {
+        if (--pending === 0) process.exit(code);
+    };
+    process.stdout.write("", done);
+    process.stderr.write("", done);
+}
+
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => process.exit(code));
+    main(process.argv.slice(2)).then(exitWhenWritten);
 }

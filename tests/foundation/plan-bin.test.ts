@@ -117,3 +117,15 @@ describe("npm run plan (bin/plan.js)", () => {
         assert.strictEqual(run.stderr.trim().split("\n").length, 1);
     });
 });
+
+describe("bin/plan.js writing to a pipe", function () {
+    this.timeout(120_000);
+    it("exits only once standard output has taken the whole report (prod's JSON is past a pipe's 64 KiB)", () => {
+        // A reader that takes its time, as a CI step piping into jq may: the pipe fills before the plan is done writing.
+        const command = `"${process.execPath}" "${BIN}" --stack prod --format json | (sleep 1; cat)`;
+        const child = spawnSync("sh", ["-c", command], { cwd: REPO, encoding: "utf8", env: { ...process.env, BULWARK_CACHE_DIR: tempDir("plan-pipe-cache-") }, maxBuffer: 64 * 1024 * 1024 });
+        assert.strictEqual(child.status, 0, child.stderr);
+        assert.ok(child.stdout.length > 65_536, `${child.stdout.length} bytes`);
+        assert.strictEqual(JSON.parse(child.stdout).stack, "prod");
+    });
+});
