@@ -55,7 +55,7 @@ describe("plan --stacks: policies and readiness checks across the set", function
         assert.deepStrictEqual(JSON.parse(fixed.out).set.crossStack, { judged: true, violations: [], readiness: [] });
         const text = await runPlanCli(["--stacks", fixture("cross.yaml")]);
         assert.match(text.out, /Found only with the stacks joined[^\n]*\n {2}mandatory kms-key-require-service-access on flow-logs \(acme\/network\/cross, acme\/baseline\/cross\)/);
-        assert.match(text.out, /BLOCKED: 0 cycle\(s\), 0 missing output\(s\), 2 cross-stack finding\(s\) that block/);
+        assert.match(text.out, /BLOCKED: 0 cycle\(s\), 0 missing output\(s\), 0 output\(s\) read as the wrong type, 2 cross-stack finding\(s\) that block/);
     });
 
     it("does not judge across stacks in a preview, where the producers' ids are unknown, and says so", async () => {
@@ -63,5 +63,30 @@ describe("plan --stacks: policies and readiness checks across the set", function
         assert.strictEqual(preview.set.crossStack.judged, false);
         assert.match(preview.set.crossStack.reason ?? "", /ids and ARNs are unknown/);
         assert.deepStrictEqual(preview.set.crossStack.violations, []);
+    });
+});
+
+describe("plan --stacks: outputs read under the wrong type", function () {
+    this.timeout(300_000);
+    it("reports a list output wrapped in another list where the input takes strings, and blocks (exit 1)", async () => {
+        const plan = await planSet(fixture("wrongtype.yaml"), {});
+        assert.deepStrictEqual(plan.set.typeMismatches, [{
+            consumer: "acme/app/wrongtype",
+            producers: ["acme/network/wrongtype"],
+            resource: "orders",
+            type: "aws:lambda/function:Function",
+            property: "vpcConfig.subnetIds[0]",
+            expected: "a string",
+            got: "a list",
+        }]);
+        assert.strictEqual(plan.set.summary.typeMismatches, 1);
+        const cli = await runPlanCli(["--stacks", fixture("wrongtype.yaml")]);
+        assert.strictEqual(cli.code, 1);
+        assert.match(cli.out, /ERROR acme\/app\/wrongtype passes acme\/network\/wrongtype's output to vpcConfig\.subnetIds\[0\] of orders \(aws:lambda\/function:Function\) as a list, where it takes a string/);
+    });
+
+    it("finds nothing where the shapes agree: the dev set's lists, strings and ARNs", async () => {
+        const plan = await planSet(fixture("layered.yaml"), {});
+        assert.deepStrictEqual(plan.set.typeMismatches, []);
     });
 });

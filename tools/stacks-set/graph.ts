@@ -194,3 +194,16 @@ function editDistance(a: string, b: string): number {
     }
     return previous[b.length];
 }
+
+/** A consumer's input that holds another stack's output in a shape the input cannot take. */
+export interface TypeMismatch {
+    consumer: string;
+    /** The stacks of the set the input reads (through StackReferences). */
+    producers: string[];
+    resource: string;
+    type: string;
+    /** Where in the inputs: `vpcConfig.subnetIds[0]`. */
+    property: string;
+    expected: string;
+    got: string;
+}

@@ -17,7 +17,8 @@ import { estimateCost } from "../cost/estimate";
 import { crossStackBlocks, CrossStackReport, judgeAcrossStacks } from "./cross-stack";
 import { CheckedPlan, checkStack, planStack, PlanOptions } from "../plan";
 import { StackOutputs, stackOutputsByName } from "../offline/stack-outputs";
-import { blastRadiusOf, cyclesOf, deployOrderOf, edgesOf, MissingOutput, missingOutputsOf, OutputRead, SetCycle, SetEdge } from "./graph";
+import { blastRadiusOf, cyclesOf, deployOrderOf, edgesOf, MissingOutput, missingOutputsOf, OutputRead, SetCycle, SetEdge, TypeMismatch } from "./graph";
+import { inputShapes, shapeMismatches } from "../offline/input-types";
 import { readSetFile, SetMember } from "./set-file";
 
 export type SetPlanOptions = Omit<PlanOptions, "stack" | "program" | "fromState" | "fromPreview" | "stackOutputValues">;
@@ -34,6 +35,13 @@ export interface SetReport {
     destroyOrder: string[];
     cycles: SetCycle[];
     missingOutputs: MissingOutput[];
+    /**
+     * Inputs that hold another stack's output in a shape the resource cannot take (a list where a
+     * string goes, `[ref.requireOutput("subnetIds")]` making a list of lists): the provider rejects them
+     * at preview. Found from the recorded inputs that depend on a StackReference, against the input
+     * types @pulumi/aws declares.
+     */
+    typeMismatches: TypeMismatch[];
     /** What a change of each stack's outputs redeploys: every stack reading it, directly or not. */
     blastRadius: Record<string, string[]>;
     /** Each planned stack's registered outputs (`export const ...`), by name. */
@@ -42,7 +50,7 @@ export interface SetReport {
     reports: string[];
     /** Stacks that could not be planned, and why (a cycle, a required output missing upstream). */
     notPlanned: { stack: string; reason: string }[];
-    summary: { stacks: number; planned: number; cycles: number; missingOutputs: number; crossStackFindings: number };
+    summary: { stacks: number; planned: number; cycles: number; missingOutputs: number; typeMismatches: number; crossStackFindings: number };
     /**
      * The set's monthly cost: each region's planned stacks estimated together, so what AWS bills per
      * account and region (AWS Config's items for every recorded resource, the free dashboards) counts
@@ -73,7 +81,7 @@ export class SetMemberError extends Error {
 
 /** A set's errors block the deploy the way a mandatory finding does. */
 export function setBlocks(set: SetReport): boolean {
-    return set.cycles.length > 0 || set.missingOutputs.length > 0 || crossStackBlocks(set.crossStack);
+    return set.cycles.length > 0 || set.missingOutputs.length > 0 || set.typeMismatches.length > 0 || crossStackBlocks(set.crossStack);
 }
 
 export async function planSet(file: string, options: SetPlanOptions): Promise<SetPlan> {
@@ -126,6 +134,7 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
     }
 
     const crossStack = await judgeAcrossStacks(checked, [...planned.keys()], options);
+    const typeMismatches = checked.flatMap((plan, i) => typeMismatchesOf([...planned.keys()][i], plan, names, planned));
     const set: SetReport = {
         file: relativeLabel(setFile),
         stacks: members.map((m) => ({ name: m.name, project: m.project, stack: m.stack, program: relativeLabel(m.program) })),
@@ -134,15 +143,42 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         destroyOrder: [...deployOrder].reverse(),
         cycles,
         missingOutputs,
+        typeMismatches,
         blastRadius: blastRadiusOf(names, graph, deployOrder),
         exports: Object.fromEntries([...planned].map(([name, outputs]) => [name, Object.keys(outputs.outputs).sort()])),
         reports: [...planned.keys()],
         notPlanned: names.flatMap((n) => notPlanned.filter((p) => p.stack === n)),
-        summary: { stacks: names.length, planned: checked.length, cycles: cycles.length, missingOutputs: missingOutputs.length, crossStackFindings: crossStack.violations.length + crossStack.readiness.length },
+        summary: { stacks: names.length, planned: checked.length, cycles: cycles.length, missingOutputs: missingOutputs.length, typeMismatches: typeMismatches.length, crossStackFindings: crossStack.violations.length + crossStack.readiness.length },
         cost: setCost(checked, [...planned.keys()], options),
         crossStack,
     };
     return { checked, set };
+}
+
+const STACK_REFERENCE_URN = /::pulumi:pulumi:StackReference::(.+)$/;
+
+/** The consumer's inputs computed from a set member's outputs whose shape the input's declared type rejects. */
+function typeMismatchesOf(consumer: string, plan: CheckedPlan, names: string[], planned: Map<string, StackOutputs>): TypeMismatch[] {
+    // Of the stacks an input reads, the ones whose outputs hold the misplaced value (an input such as vpcConfig reads several).
+    const holding = (producers: string[], value: unknown) => {
+        const text = JSON.stringify(value);
+        const matches = producers.filter((p) => Object.values(planned.get(p)?.outputs ?? {}).some((output) => JSON.stringify(output) === text));
+        return matches.length > 0 ? matches : producers;
+    };
+    const found: TypeMismatch[] = [];
+    for (const resource of plan.run.resources) {
+        const shapes = resource.custom ? inputShapes(resource.type) : null;
+        if (!shapes) continue;
+        for (const [property, dependencies] of Object.entries(resource.propertyDependencies)) {
+            const producers = [...new Set(dependencies.flatMap((urn) => STACK_REFERENCE_URN.exec(urn)?.[1] ?? []))].filter((p) => names.includes(p));
+            const shape = shapes.get(property);
+            if (producers.length === 0 || !shape) continue;
+            for (const m of shapeMismatches(resource.inputs[property], shape, property)) {
+                found.push({ consumer, producers: holding(producers, m.value), resource: resource.name, type: resource.type, property: m.path, expected: m.expected, got: m.got });
+            }
+        }
+    }
+    return found;
 }
 
 function setCost(checked: CheckedPlan[], names: string[], options: SetPlanOptions): SetReport["cost"] {
