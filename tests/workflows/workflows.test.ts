@@ -38,8 +38,8 @@ describe("GitHub Actions workflows", function () {
         lint = await createLinter();
     });
 
-    it("exist: ci.yml and deploy.yml", () => {
-        assert.deepStrictEqual(FILES.sort(), ["ci.yml", "deploy.yml"]);
+    it("exist: ci.yml, deploy.yml and layers.yml", () => {
+        assert.deepStrictEqual(FILES.sort(), ["ci.yml", "deploy.yml", "layers.yml"]);
     });
 
     it("actionlint finds nothing in them", () => {
