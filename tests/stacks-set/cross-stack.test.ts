@@ -5,6 +5,8 @@
  * which have no NAT route and no endpoint). The "dev" stacks fix both and must stay clean.
  */
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { runPlanCli } from "../helpers/plan-cli";
 import { planSet, SetPlan } from "../../tools/stacks-set/plan-set";
@@ -55,7 +57,7 @@ describe("plan --stacks: policies and readiness checks across the set", function
         assert.deepStrictEqual(JSON.parse(fixed.out).set.crossStack, { judged: true, violations: [], readiness: [] });
         const text = await runPlanCli(["--stacks", fixture("cross.yaml")]);
         assert.match(text.out, /Found only with the stacks joined[^\n]*\n {2}mandatory kms-key-require-service-access on flow-logs \(acme\/network\/cross, acme\/baseline\/cross\)/);
-        assert.match(text.out, /BLOCKED: 0 cycle\(s\), 0 missing output\(s\), 0 output\(s\) read as the wrong type, 2 cross-stack finding\(s\) that block/);
+        assert.match(text.out, /BLOCKED: 0 cycle\(s\), 0 missing output\(s\), 0 output\(s\) read as the wrong type, 0 destroyed stack\(s\) still read, 2 cross-stack finding\(s\) that block/);
     });
 
     it("does not judge across stacks in a preview, where the producers' ids are unknown, and says so", async () => {
@@ -88,5 +90,31 @@ describe("plan --stacks: outputs read under the wrong type", function () {
     it("finds nothing where the shapes agree: the dev set's lists, strings and ARNs", async () => {
         const plan = await planSet(fixture("layered.yaml"), {});
         assert.deepStrictEqual(plan.set.typeMismatches, []);
+    });
+});
+
+describe("plan --stacks: a stack destroyed while another still reads it", function () {
+    this.timeout(300_000);
+    it("names the destroyed stack, each reader and the outputs it reads, and blocks (exit 1)", async () => {
+        const plan = await planSet(fixture("destroy.yaml"), {});
+        assert.deepStrictEqual(plan.set.referencedWhileDestroyed, [{
+            stack: "acme/network/dev",
+            readers: [{ consumer: "acme/data/dev", outputs: ["vpcId"] }, { consumer: "acme/app/dev", outputs: ["privateSubnetIds"] }],
+        }]);
+        assert.strictEqual(plan.set.stacks.find((s) => s.name === "acme/network/dev")?.destroy, true);
+        const cli = await runPlanCli(["--stacks", fixture("destroy.yaml")]);
+        assert.strictEqual(cli.code, 1);
+        assert.match(cli.out, /ERROR acme\/network\/dev is to be destroyed but acme\/data\/dev \(vpcId\), acme\/app\/dev \(privateSubnetIds\) still read it/);
+    });
+
+    it("accepts destroying a stack together with everything that reads it, and rejects a destroy that is not true or false", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "destroy-set-"));
+        const entry = (layer: string, destroy?: unknown) => ({ name: `acme/${layer}/dev`, program: fixture(`layered/${layer}`), ...(destroy === undefined ? {} : { destroy }) });
+        const whole = path.join(dir, "whole.json");
+        fs.writeFileSync(whole, JSON.stringify({ stacks: [entry("baseline"), entry("network", true), entry("data", true), entry("app", true)] }));
+        assert.deepStrictEqual((await planSet(whole, {})).set.referencedWhileDestroyed, []);
+        const bad = path.join(dir, "bad.json");
+        fs.writeFileSync(bad, JSON.stringify({ stacks: [entry("baseline", "yes")] }));
+        await assert.rejects(planSet(bad, {}), /stacks\[0\]\.destroy is "yes": give true when this change destroys the stack, or leave it out/);
     });
 });

@@ -14,14 +14,19 @@ function missingLine(m: MissingOutput): string {
 
 function stateLine(set: SetReport): string {
     const blocking = crossStackBlocking(set);
-    const errors = set.cycles.length + set.missingOutputs.length + set.typeMismatches.length + blocking;
+    const errors = set.cycles.length + set.missingOutputs.length + set.typeMismatches.length + set.referencedWhileDestroyed.length + blocking;
     return errors > 0
-        ? `BLOCKED: ${set.cycles.length} cycle(s), ${set.missingOutputs.length} missing output(s), ${set.typeMismatches.length} output(s) read as the wrong type, ${blocking} cross-stack finding(s) that block`
+        ? `BLOCKED: ${set.cycles.length} cycle(s), ${set.missingOutputs.length} missing output(s), ${set.typeMismatches.length} output(s) read as the wrong type, ${set.referencedWhileDestroyed.length} destroyed stack(s) still read, ${blocking} cross-stack finding(s) that block`
         : "no cross-stack errors";
 }
 
 function typeLine(m: SetReport["typeMismatches"][number]): string {
     return `${m.consumer} passes ${m.producers.join(", ")}'s output to ${m.property} of ${m.resource} (${m.type}) as ${m.got}, where it takes ${m.expected}: the provider rejects it at preview.`;
+}
+
+function destroyedLine(d: SetReport["referencedWhileDestroyed"][number]): string {
+    const readers = d.readers.map((r) => `${r.consumer} (${r.outputs.join(", ")})`).join(", ");
+    return `${d.stack} is to be destroyed but ${readers} still read${d.readers.length === 1 ? "s" : ""} it: move them off its outputs and deploy them first, or destroy them with it (destroy order: readers first).`;
 }
 
 function crossStackBlocking(set: SetReport): number {
@@ -46,6 +51,7 @@ export function formatSetText(set: SetReport): string {
     for (const cycle of set.cycles) lines.push("", `ERROR cycle across ${cycle.stacks.join(", ")}: no order deploys them: ${cycleLine(cycle)}.`);
     for (const missing of set.missingOutputs) lines.push("", `ERROR ${missingLine(missing)}`);
     for (const mismatch of set.typeMismatches) lines.push("", `ERROR ${typeLine(mismatch)}`);
+    for (const destroyed of set.referencedWhileDestroyed) lines.push("", `ERROR ${destroyedLine(destroyed)}`);
     if (set.notPlanned.length > 0) lines.push("");
     for (const skipped of set.notPlanned) lines.push(`Not planned: ${skipped.stack}: ${skipped.reason}.`);
     lines.push("", "Blast radius (redeploy when its outputs change):");
@@ -69,11 +75,12 @@ export function formatSetMarkdown(set: SetReport): string {
     // Arrows point from producer to consumer: the direction `pulumi up` goes.
     for (const edge of set.graph) lines.push(`  ${mermaidId(edge.producer)} -->|${edge.outputs.join(", ")}| ${mermaidId(edge.consumer)}`);
     lines.push("```", "", `**Deploy order:** ${set.deployOrder.map((s) => `\`${s}\``).join(" → ") || "none"}  `, `**Destroy order:** ${set.destroyOrder.map((s) => `\`${s}\``).join(" → ") || "none"}`, "");
-    if (set.cycles.length + set.missingOutputs.length + set.typeMismatches.length > 0) {
+    if (set.cycles.length + set.missingOutputs.length + set.typeMismatches.length + set.referencedWhileDestroyed.length > 0) {
         lines.push("### Cross-stack errors", "");
         for (const cycle of set.cycles) lines.push(`- **Cycle** across ${cycle.stacks.map((s) => `\`${s}\``).join(", ")}: ${cycleLine(cycle)}.`);
         for (const missing of set.missingOutputs) lines.push(`- **Missing output**: ${missingLine(missing)}`);
         for (const mismatch of set.typeMismatches) lines.push(`- **Wrong type**: ${typeLine(mismatch)}`);
+        for (const destroyed of set.referencedWhileDestroyed) lines.push(`- **Destroyed while read**: ${destroyedLine(destroyed)}`);
         lines.push("");
     }
     for (const skipped of set.notPlanned) lines.push(`- Not planned: \`${skipped.stack}\`: ${skipped.reason}.`);

@@ -26,7 +26,7 @@ export type SetPlanOptions = Omit<PlanOptions, "stack" | "program" | "fromState"
 /** The set's part of the report (JSON `set`): fields may be added, never renamed. */
 export interface SetReport {
     file: string;
-    stacks: { name: string; project: string; stack: string; program: string }[];
+    stacks: { name: string; project: string; stack: string; program: string; destroy?: true }[];
     /** Each consumer's reads of each producer, the outputs by name. */
     graph: SetEdge[];
     /** The order of `pulumi up`: producers first. Stacks in or behind a cycle are left out. */
@@ -42,6 +42,12 @@ export interface SetReport {
      * types @pulumi/aws declares.
      */
     typeMismatches: TypeMismatch[];
+    /**
+     * Stacks the set file marks `destroy: true` that a stack staying in place still reads: destroying
+     * them first deletes what the reader's resources use (a subnet holding its Lambda's interfaces
+     * fails with DependencyViolation), and the reader's next `pulumi up` fails on the missing stack.
+     */
+    referencedWhileDestroyed: { stack: string; readers: { consumer: string; outputs: string[] }[] }[];
     /** What a change of each stack's outputs redeploys: every stack reading it, directly or not. */
     blastRadius: Record<string, string[]>;
     /** Each planned stack's registered outputs (`export const ...`), by name. */
@@ -81,7 +87,7 @@ export class SetMemberError extends Error {
 
 /** A set's errors block the deploy the way a mandatory finding does. */
 export function setBlocks(set: SetReport): boolean {
-    return set.cycles.length > 0 || set.missingOutputs.length > 0 || set.typeMismatches.length > 0 || crossStackBlocks(set.crossStack);
+    return set.cycles.length > 0 || set.missingOutputs.length > 0 || set.typeMismatches.length > 0 || set.referencedWhileDestroyed.length > 0 || crossStackBlocks(set.crossStack);
 }
 
 export async function planSet(file: string, options: SetPlanOptions): Promise<SetPlan> {
@@ -137,13 +143,14 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
     const typeMismatches = checked.flatMap((plan, i) => typeMismatchesOf([...planned.keys()][i], plan, names, planned));
     const set: SetReport = {
         file: relativeLabel(setFile),
-        stacks: members.map((m) => ({ name: m.name, project: m.project, stack: m.stack, program: relativeLabel(m.program) })),
+        stacks: members.map((m) => ({ name: m.name, project: m.project, stack: m.stack, program: relativeLabel(m.program), ...(m.destroy ? { destroy: true } : {}) })),
         graph,
         deployOrder,
         destroyOrder: [...deployOrder].reverse(),
         cycles,
         missingOutputs,
         typeMismatches,
+        referencedWhileDestroyed: referencedWhileDestroyed(members, graph),
         blastRadius: blastRadiusOf(names, graph, deployOrder),
         exports: Object.fromEntries([...planned].map(([name, outputs]) => [name, Object.keys(outputs.outputs).sort()])),
         reports: [...planned.keys()],
@@ -153,6 +160,14 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         crossStack,
     };
     return { checked, set };
+}
+
+function referencedWhileDestroyed(members: SetMember[], graph: SetEdge[]): SetReport["referencedWhileDestroyed"] {
+    const destroyed = new Set(members.filter((m) => m.destroy).map((m) => m.name));
+    return [...destroyed].flatMap((stack) => {
+        const readers = graph.filter((e) => e.producer === stack && !destroyed.has(e.consumer)).map((e) => ({ consumer: e.consumer, outputs: e.outputs }));
+        return readers.length > 0 ? [{ stack, readers }] : [];
+    });
 }
 
 const STACK_REFERENCE_URN = /::pulumi:pulumi:StackReference::(.+)$/;

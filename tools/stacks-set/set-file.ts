@@ -6,6 +6,7 @@
  *       - name: acme/network/dev      # what other programs pass to new pulumi.StackReference(...)
  *         program: ./network          # the project folder (Pulumi.yaml) or entry file, relative to this file
  *         stack: dev                  # optional: the stack part of `name`; its config is Pulumi.<stack>.yaml
+ *         destroy: true               # optional: this change destroys the stack (pulumi destroy); no other may read it
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -23,6 +24,8 @@ export interface SetMember {
     project: string;
     /** The organization part of `name`: what `pulumi.getOrganization()` returns in the program. */
     organization: string;
+    /** The change destroys this stack (`pulumi destroy`): a stack of the set still reading it is an error. */
+    destroy: boolean;
 }
 
 export interface StackSet {
@@ -61,9 +64,10 @@ export function readSetFile(file: string): StackSet {
 
 function memberOf(entry: unknown, where: string, dir: string): SetMember {
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new PlanInputError(`${where} must be an object { name, program, stack? }, e.g. ${EXAMPLE}.`);
-    const { name, program, stack, ...rest } = entry as Record<string, unknown>;
+    const { name, program, stack, destroy, ...rest } = entry as Record<string, unknown>;
     const unknownKey = Object.keys(rest)[0];
-    if (unknownKey) throw new PlanInputError(`${where} has "${unknownKey}": the keys are name, program and stack.`);
+    if (unknownKey) throw new PlanInputError(`${where} has "${unknownKey}": the keys are name, program, stack and destroy.`);
+    if (destroy !== undefined && typeof destroy !== "boolean") throw new PlanInputError(`${where}.destroy is ${JSON.stringify(destroy)}: give true when this change destroys the stack, or leave it out.`);
     if (typeof name !== "string" || !QUALIFIED.test(name)) {
         throw new PlanInputError(`${where}.name is ${JSON.stringify(name)}: give the fully qualified <org>/<project>/<stack> other programs pass to new pulumi.StackReference(...), e.g. acme/network/dev.`);
     }
@@ -74,5 +78,5 @@ function memberOf(entry: unknown, where: string, dir: string): SetMember {
     if (stack !== undefined && stack !== stackOfName) {
         throw new PlanInputError(`${where}.stack is ${JSON.stringify(stack)} but ${name} names stack "${stackOfName}": drop "stack" or make them agree.`);
     }
-    return { name, program: resolved, stack: stackOfName, project, organization };
+    return { name, program: resolved, stack: stackOfName, project, organization, destroy: destroy === true };
 }
