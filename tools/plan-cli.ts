@@ -151,9 +151,11 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     if (options.stacks !== undefined) {
         // Each stack of the set names its own program and stack.
-        const clash = [options.stack && "--stack", options.program && "--program", options.organization && "--org (each stack's name gives its organization)", options.compare && "--compare", options.fromState && "--from-state", options.fromPreview && "--from-preview"].filter(Boolean);
+        // A set file names each stack; a directory of projects takes --stack and --org to name them.
+        const directory = fs.existsSync(options.stacks) && fs.statSync(options.stacks).isDirectory();
+        const clash = [!directory && options.stack && "--stack", options.program && "--program", !directory && options.organization && "--org (each stack's name gives its organization)", options.compare && "--compare", options.fromState && "--from-state", options.fromPreview && "--from-preview"].filter(Boolean);
         if (clash.length > 0) throw new PlanInputError(`--stacks plans the stacks its file lists, each with its own program: drop ${clash.join(", ")}.`);
-        return { format: "text", ...options, stack: "" };
+        return { format: "text", ...options, stack: options.stack ?? "" };
     }
     const fromFile = options.fromState !== undefined || options.fromPreview !== undefined;
     if (fromFile) {

@@ -118,3 +118,25 @@ describe("plan --stacks: a stack destroyed while another still reads it", functi
         await assert.rejects(planSet(bad, {}), /stacks\[0\]\.destroy is "yes": give true when this change destroys the stack, or leave it out/);
     });
 });
+
+describe("plan --stacks <directory of projects>", function () {
+    this.timeout(300_000);
+    it("plans each project's stack named by --stack, in the --org the programs name, as the set file does", async () => {
+        const fromDirectory = await planSet(fixture("layered"), { stack: "dev", organization: "acme" });
+        const fromFile = await planSet(fixture("layered.yaml"), {});
+        assert.deepStrictEqual(fromDirectory.set.deployOrder, fromFile.set.deployOrder);
+        const edges = (plan: SetPlan) => plan.set.graph.map((e) => JSON.stringify(e)).sort();
+        assert.deepStrictEqual(edges(fromDirectory), edges(fromFile));
+        const cli = await runPlanCli(["--stacks", fixture("layered"), "--stack", "dev", "--org", "acme", "--format", "json"]);
+        assert.strictEqual(cli.code, 0, cli.err);
+    });
+
+    it("says what to fix for a folder without projects or without the stack asked for", async () => {
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-projects-"));
+        await assert.rejects(planSet(empty, {}), /no Pulumi\.yaml in it or the 3 levels below: give a folder of Pulumi projects, or a set file/);
+        await assert.rejects(planSet(fixture("layered"), { stack: "staging" }), /none of its 4 project\(s\) has a Pulumi\.staging\.yaml stack file/);
+        const bad = await runPlanCli(["--stacks", fixture("layered.yaml"), "--stack", "dev"]);
+        assert.strictEqual(bad.code, 2);
+        assert.match(bad.err, /drop --stack/);
+    });
+});

@@ -21,7 +21,10 @@ import { blastRadiusOf, cyclesOf, deployOrderOf, edgesOf, MissingOutput, missing
 import { inputShapes, shapeMismatches } from "../offline/input-types";
 import { readSetFile, SetMember } from "./set-file";
 
-export type SetPlanOptions = Omit<PlanOptions, "stack" | "program" | "fromState" | "fromPreview" | "stackOutputValues">;
+export type SetPlanOptions = Omit<PlanOptions, "stack" | "program" | "fromState" | "fromPreview" | "stackOutputValues"> & {
+    /** With a directory of projects: only this stack of each. */
+    stack?: string;
+};
 
 /** The set's part of the report (JSON `set`): fields may be added, never renamed. */
 export interface SetReport {
@@ -91,7 +94,7 @@ export function setBlocks(set: SetReport): boolean {
 }
 
 export async function planSet(file: string, options: SetPlanOptions): Promise<SetPlan> {
-    const { file: setFile, members } = readSetFile(file);
+    const { file: setFile, members } = readSetFile(file, { stack: options.stack || undefined, organization: options.organization });
     // Stacks outside the set are answered by --stack-outputs files, as for one stack.
     const external = stackOutputsByName(options.stackOutputs ?? []);
     for (const member of members) checkProject(member, setFile);

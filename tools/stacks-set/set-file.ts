@@ -11,7 +11,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { PlanInputError } from "../engine/project";
+import { locateProgram, PlanInputError } from "../engine/project";
+import { DEFAULT_ORGANIZATION } from "../engine/run";
 
 export interface SetMember {
     /** The fully qualified name, `<org>/<project>/<stack>`, as StackReferences name it. */
@@ -36,7 +37,16 @@ export interface StackSet {
 const QUALIFIED = /^([\w.-]+)\/([\w.-]+)\/([A-Za-z0-9_.-]+)$/;
 const EXAMPLE = "stacks: [{ name: acme/network/dev, program: ./network }]";
 
-export function readSetFile(file: string): StackSet {
+/** How a directory of projects becomes a set: the stack to take of each project, and the organization to name them in. */
+export interface DirectoryOptions {
+    /** Only this stack of each project (`--stack dev`); every stack file otherwise. */
+    stack?: string;
+    /** @default DEFAULT_ORGANIZATION */
+    organization?: string;
+}
+
+export function readSetFile(file: string, directory: DirectoryOptions = {}): StackSet {
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return readProjectDirectory(file, directory);
     const where = `--stacks ${file}`;
     let text: string;
     try {
@@ -79,4 +89,44 @@ function memberOf(entry: unknown, where: string, dir: string): SetMember {
         throw new PlanInputError(`${where}.stack is ${JSON.stringify(stack)} but ${name} names stack "${stackOfName}": drop "stack" or make them agree.`);
     }
     return { name, program: resolved, stack: stackOfName, project, organization, destroy: destroy === true };
+}
+
+const SKIPPED_FOLDERS = new Set(["node_modules", "bin", "build", "dist"]);
+const MAX_DEPTH = 3;
+
+/**
+ * `--stacks <dir>`: every project below the folder (a Pulumi.yaml, up to three levels down), each
+ * of its stack files a member named `<organization>/<project>/<stack>`.
+ */
+function readProjectDirectory(dir: string, options: DirectoryOptions): StackSet {
+    const where = `--stacks ${dir}`;
+    const organization = options.organization ?? DEFAULT_ORGANIZATION;
+    const projects: string[] = [];
+    const walk = (folder: string, depth: number) => {
+        const entries = fs.readdirSync(folder, { withFileTypes: true });
+        if (entries.some((e) => e.isFile() && /^Pulumi\.ya?ml$/.test(e.name))) projects.push(folder);
+        if (depth === MAX_DEPTH) return;
+        for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_FOLDERS.has(e.name)) walk(path.join(folder, e.name), depth + 1);
+    };
+    walk(path.resolve(dir), 0);
+    if (projects.length === 0) throw new PlanInputError(`${where}: no Pulumi.yaml in it or the ${MAX_DEPTH} levels below: give a folder of Pulumi projects, or a set file.`);
+    const members: SetMember[] = [];
+    const owner = new Map<string, string>();
+    for (const projectDir of projects) {
+        const { project, stackConfigDir } = locateProgram(projectDir);
+        const previous = owner.get(project);
+        if (previous) throw new PlanInputError(`${where}: ${previous} and ${projectDir} are both project "${project}": give each project its own name in Pulumi.yaml.`);
+        owner.set(project, projectDir);
+        const stacks = fs.existsSync(stackConfigDir)
+            ? fs.readdirSync(stackConfigDir).flatMap((f) => /^Pulumi\.([A-Za-z0-9_.-]+)\.ya?ml$/.exec(f)?.[1] ?? []).filter((s) => options.stack === undefined || s === options.stack)
+            : [];
+        for (const stack of stacks) {
+            members.push({ name: `${organization}/${project}/${stack}`, program: projectDir, stack, project, organization, destroy: false });
+        }
+    }
+    if (members.length === 0) {
+        const which = options.stack ? `a Pulumi.${options.stack}.yaml` : "a Pulumi.<stack>.yaml";
+        throw new PlanInputError(`${where}: none of its ${projects.length} project(s) has ${which} stack file: add one per stack to plan, or pass --stack <name> of one they have.`);
+    }
+    return { file: path.resolve(dir), members };
 }
