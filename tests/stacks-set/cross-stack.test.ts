@@ -57,7 +57,7 @@ describe("plan --stacks: policies and readiness checks across the set", function
         assert.deepStrictEqual(JSON.parse(fixed.out).set.crossStack, { judged: true, violations: [], readiness: [] });
         const text = await runPlanCli(["--stacks", fixture("cross.yaml")]);
         assert.match(text.out, /Found only with the stacks joined[^\n]*\n {2}mandatory kms-key-require-service-access on flow-logs \(acme\/network\/cross, acme\/baseline\/cross\)/);
-        assert.match(text.out, /BLOCKED: 0 cycle\(s\), 0 missing output\(s\), 0 output\(s\) read as the wrong type, 0 destroyed stack\(s\) still read, 2 cross-stack finding\(s\) that block/);
+        assert.match(text.out, /BLOCKED: 0 cycle\(s\), 0 missing output\(s\), 0 output\(s\) read as the wrong type, 0 destroyed stack\(s\) still read, 0 replaced resource\(s\) still read, 2 cross-stack finding\(s\) that block/);
     });
 
     it("does not judge across stacks in a preview, where the producers' ids are unknown, and says so", async () => {
@@ -138,5 +138,29 @@ describe("plan --stacks <directory of projects>", function () {
         const bad = await runPlanCli(["--stacks", fixture("layered.yaml"), "--stack", "dev"]);
         assert.strictEqual(bad.code, 2);
         assert.match(bad.err, /drop --stack/);
+    });
+});
+
+describe("plan --stacks: a resource replaced while another stack still uses it (state:)", function () {
+    this.timeout(300_000);
+    it("names each deployed resource the change deletes whose id a reader holds, and blocks (exit 1)", async () => {
+        const plan = await planSet(fixture("replaced.yaml"), {});
+        assert.deepStrictEqual(
+            plan.set.replacedWhileRead.map((r) => [r.stack, r.resource, r.type, r.output, r.readers]),
+            ["private-us-west-2a", "private-us-west-2b"].map((name) => ["acme/network/replaced", name, "aws:ec2/subnet:Subnet", "privateSubnetIds", ["acme/app/replaced"]]),
+        );
+        // The VPC is deployed and planned alike: read by data and app (vpcId), it is not reported.
+        assert.ok(!plan.set.replacedWhileRead.some((r) => r.output === "vpcId"));
+        const cli = await runPlanCli(["--stacks", fixture("replaced.yaml")]);
+        assert.strictEqual(cli.code, 1);
+        assert.match(cli.out, /ERROR private-us-west-2a \(aws:ec2\/subnet:Subnet\) of acme\/network\/replaced, whose id is in its output "privateSubnetIds", is gone from the plan/);
+    });
+
+    it("refuses a state file that is not there, naming the command that writes one", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "state-set-"));
+        const entry = (layer: string, extra: object = {}) => ({ name: `acme/${layer}/replaced`, program: fixture(`layered/${layer}`), ...extra });
+        const missing = path.join(dir, "missing.json");
+        fs.writeFileSync(missing, JSON.stringify({ stacks: [{ ...entry("network"), state: "./nope.json" }] }));
+        await assert.rejects(planSet(missing, {}), /stacks\[0\]\.state is "\.\/nope\.json": give the stack's `pulumi stack export` file/);
     });
 });

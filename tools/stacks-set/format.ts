@@ -14,9 +14,9 @@ function missingLine(m: MissingOutput): string {
 
 function stateLine(set: SetReport): string {
     const blocking = crossStackBlocking(set);
-    const errors = set.cycles.length + set.missingOutputs.length + set.typeMismatches.length + set.referencedWhileDestroyed.length + blocking;
+    const errors = set.cycles.length + set.missingOutputs.length + set.typeMismatches.length + set.referencedWhileDestroyed.length + set.replacedWhileRead.length + blocking;
     return errors > 0
-        ? `BLOCKED: ${set.cycles.length} cycle(s), ${set.missingOutputs.length} missing output(s), ${set.typeMismatches.length} output(s) read as the wrong type, ${set.referencedWhileDestroyed.length} destroyed stack(s) still read, ${blocking} cross-stack finding(s) that block`
+        ? `BLOCKED: ${set.cycles.length} cycle(s), ${set.missingOutputs.length} missing output(s), ${set.typeMismatches.length} output(s) read as the wrong type, ${set.referencedWhileDestroyed.length} destroyed stack(s) still read, ${set.replacedWhileRead.length} replaced resource(s) still read, ${blocking} cross-stack finding(s) that block`
         : "no cross-stack errors";
 }
 
@@ -27,6 +27,11 @@ function typeLine(m: SetReport["typeMismatches"][number]): string {
 function destroyedLine(d: SetReport["referencedWhileDestroyed"][number]): string {
     const readers = d.readers.map((r) => `${r.consumer} (${r.outputs.join(", ")})`).join(", ");
     return `${d.stack} is to be destroyed but ${readers} still read${d.readers.length === 1 ? "s" : ""} it: move them off its outputs and deploy them first, or destroy them with it (destroy order: readers first).`;
+}
+
+function replacedLine(r: SetReport["replacedWhileRead"][number]): string {
+    return `${r.resource} (${r.type}) of ${r.stack}, whose id is in its output "${r.output}", is gone from the plan (removed, or renamed without an alias): ` +
+        `pulumi up deletes or replaces it while ${r.readers.join(", ")} still use${r.readers.length === 1 ? "s" : ""} it. Add an alias if it was renamed, or move the readers off it and deploy them first.`;
 }
 
 function crossStackBlocking(set: SetReport): number {
@@ -52,6 +57,7 @@ export function formatSetText(set: SetReport): string {
     for (const missing of set.missingOutputs) lines.push("", `ERROR ${missingLine(missing)}`);
     for (const mismatch of set.typeMismatches) lines.push("", `ERROR ${typeLine(mismatch)}`);
     for (const destroyed of set.referencedWhileDestroyed) lines.push("", `ERROR ${destroyedLine(destroyed)}`);
+    for (const replaced of set.replacedWhileRead) lines.push("", `ERROR ${replacedLine(replaced)}`);
     if (set.notPlanned.length > 0) lines.push("");
     for (const skipped of set.notPlanned) lines.push(`Not planned: ${skipped.stack}: ${skipped.reason}.`);
     lines.push("", "Blast radius (redeploy when its outputs change):");
@@ -75,12 +81,13 @@ export function formatSetMarkdown(set: SetReport): string {
     // Arrows point from producer to consumer: the direction `pulumi up` goes.
     for (const edge of set.graph) lines.push(`  ${mermaidId(edge.producer)} -->|${edge.outputs.join(", ")}| ${mermaidId(edge.consumer)}`);
     lines.push("```", "", `**Deploy order:** ${set.deployOrder.map((s) => `\`${s}\``).join(" → ") || "none"}  `, `**Destroy order:** ${set.destroyOrder.map((s) => `\`${s}\``).join(" → ") || "none"}`, "");
-    if (set.cycles.length + set.missingOutputs.length + set.typeMismatches.length + set.referencedWhileDestroyed.length > 0) {
+    if (set.cycles.length + set.missingOutputs.length + set.typeMismatches.length + set.referencedWhileDestroyed.length + set.replacedWhileRead.length > 0) {
         lines.push("### Cross-stack errors", "");
         for (const cycle of set.cycles) lines.push(`- **Cycle** across ${cycle.stacks.map((s) => `\`${s}\``).join(", ")}: ${cycleLine(cycle)}.`);
         for (const missing of set.missingOutputs) lines.push(`- **Missing output**: ${missingLine(missing)}`);
         for (const mismatch of set.typeMismatches) lines.push(`- **Wrong type**: ${typeLine(mismatch)}`);
         for (const destroyed of set.referencedWhileDestroyed) lines.push(`- **Destroyed while read**: ${destroyedLine(destroyed)}`);
+        for (const replaced of set.replacedWhileRead) lines.push(`- **Replaced while read**: ${replacedLine(replaced)}`);
         lines.push("");
     }
     for (const skipped of set.notPlanned) lines.push(`- Not planned: \`${skipped.stack}\`: ${skipped.reason}.`);

@@ -14,6 +14,7 @@ import { loadStackConfig, PlanInputError } from "../engine/project";
 import { ProgramRun } from "../engine/run";
 import { SECRET_SIG, SPECIAL_SIG_KEY } from "../engine/recorder";
 import { estimateCost } from "../cost/estimate";
+import { loadInput } from "../input";
 import { crossStackBlocks, CrossStackReport, judgeAcrossStacks } from "./cross-stack";
 import { CheckedPlan, checkStack, planStack, PlanOptions } from "../plan";
 import { StackOutputs, stackOutputsByName } from "../offline/stack-outputs";
@@ -51,6 +52,13 @@ export interface SetReport {
      * fails with DependencyViolation), and the reader's next `pulumi up` fails on the missing stack.
      */
     referencedWhileDestroyed: { stack: string; readers: { consumer: string; outputs: string[] }[] }[];
+    /**
+     * With a member's deployed state (`state:` in the set file): deployed resources the plan no longer
+     * has (removed, or renamed without an alias: destroyed or replaced) whose id, ARN or name is the
+     * value of an output another stack reads. The readers hold a dangling id until redeployed, and
+     * deleting it fails while their resources still use it.
+     */
+    replacedWhileRead: { stack: string; resource: string; type: string; urn: string; output: string; readers: string[] }[];
     /** What a change of each stack's outputs redeploys: every stack reading it, directly or not. */
     blastRadius: Record<string, string[]>;
     /** Each planned stack's registered outputs (`export const ...`), by name. */
@@ -90,7 +98,8 @@ export class SetMemberError extends Error {
 
 /** A set's errors block the deploy the way a mandatory finding does. */
 export function setBlocks(set: SetReport): boolean {
-    return set.cycles.length > 0 || set.missingOutputs.length > 0 || set.typeMismatches.length > 0 || set.referencedWhileDestroyed.length > 0 || crossStackBlocks(set.crossStack);
+    return set.cycles.length > 0 || set.missingOutputs.length > 0 || set.typeMismatches.length > 0 || set.referencedWhileDestroyed.length > 0 ||
+        set.replacedWhileRead.length > 0 || crossStackBlocks(set.crossStack);
 }
 
 export async function planSet(file: string, options: SetPlanOptions): Promise<SetPlan> {
@@ -154,6 +163,7 @@ export async function planSet(file: string, options: SetPlanOptions): Promise<Se
         missingOutputs,
         typeMismatches,
         referencedWhileDestroyed: referencedWhileDestroyed(members, graph),
+        replacedWhileRead: replacedWhileRead(members, graph, new Map(checked.map((c, i) => [[...planned.keys()][i], c]))),
         blastRadius: blastRadiusOf(names, graph, deployOrder),
         exports: Object.fromEntries([...planned].map(([name, outputs]) => [name, Object.keys(outputs.outputs).sort()])),
         reports: [...planned.keys()],
@@ -171,6 +181,38 @@ function referencedWhileDestroyed(members: SetMember[], graph: SetEdge[]): SetRe
         const readers = graph.filter((e) => e.producer === stack && !destroyed.has(e.consumer)).map((e) => ({ consumer: e.consumer, outputs: e.outputs }));
         return readers.length > 0 ? [{ stack, readers }] : [];
     });
+}
+
+function replacedWhileRead(members: SetMember[], graph: SetEdge[], plans: Map<string, CheckedPlan>): SetReport["replacedWhileRead"] {
+    const found: SetReport["replacedWhileRead"] = [];
+    for (const member of members) {
+        const plan = plans.get(member.name);
+        if (!member.state || !plan || member.destroy) continue;
+        const deployed = loadInput(member.state, "stack-export").run;
+        // A resource renamed with an alias keeps its deployed URN among its aliases: moved, not replaced.
+        const planned = new Set(plan.run.resources.flatMap((r) => [r.urn, ...r.options.aliases.filter((a) => typeof a === "string")]));
+        const gone = deployed.resources.filter((r) => r.custom && !planned.has(r.urn));
+        for (const edge of graph.filter((e) => e.producer === member.name)) {
+            for (const output of edge.outputs) {
+                const values = new Set(stringsOf(deployed.stackOutputs[output]));
+                for (const resource of gone) {
+                    const identifiers = [resource.id, resource.outputs.arn, resource.outputs.name].filter((v): v is string => typeof v === "string" && v !== "");
+                    if (!identifiers.some((v) => values.has(v))) continue;
+                    const existing = found.find((f) => f.stack === member.name && f.urn === resource.urn && f.output === output);
+                    if (existing) existing.readers.push(edge.consumer);
+                    else found.push({ stack: member.name, resource: resource.name, type: resource.type, urn: resource.urn, output, readers: [edge.consumer] });
+                }
+            }
+        }
+    }
+    return found;
+}
+
+function stringsOf(value: unknown): string[] {
+    if (typeof value === "string") return [value];
+    if (Array.isArray(value)) return value.flatMap(stringsOf);
+    if (value && typeof value === "object") return Object.values(value).flatMap(stringsOf);
+    return [];
 }
 
 const STACK_REFERENCE_URN = /::pulumi:pulumi:StackReference::(.+)$/;

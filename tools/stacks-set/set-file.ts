@@ -7,6 +7,7 @@
  *         program: ./network          # the project folder (Pulumi.yaml) or entry file, relative to this file
  *         stack: dev                  # optional: the stack part of `name`; its config is Pulumi.<stack>.yaml
  *         destroy: true               # optional: this change destroys the stack (pulumi destroy); no other may read it
+ *         state: ./network-dev.json   # optional: its `pulumi stack export`, to see what the change deletes under readers
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -27,6 +28,8 @@ export interface SetMember {
     organization: string;
     /** The change destroys this stack (`pulumi destroy`): a stack of the set still reading it is an error. */
     destroy: boolean;
+    /** The stack's deployed state (`pulumi stack export`), absolute: what the change would delete or replace. */
+    state?: string;
 }
 
 export interface StackSet {
@@ -74,9 +77,12 @@ export function readSetFile(file: string, directory: DirectoryOptions = {}): Sta
 
 function memberOf(entry: unknown, where: string, dir: string): SetMember {
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new PlanInputError(`${where} must be an object { name, program, stack? }, e.g. ${EXAMPLE}.`);
-    const { name, program, stack, destroy, ...rest } = entry as Record<string, unknown>;
+    const { name, program, stack, destroy, state, ...rest } = entry as Record<string, unknown>;
     const unknownKey = Object.keys(rest)[0];
-    if (unknownKey) throw new PlanInputError(`${where} has "${unknownKey}": the keys are name, program, stack and destroy.`);
+    if (unknownKey) throw new PlanInputError(`${where} has "${unknownKey}": the keys are name, program, stack, destroy and state.`);
+    if (state !== undefined && (typeof state !== "string" || !fs.existsSync(path.resolve(dir, state)))) {
+        throw new PlanInputError(`${where}.state is ${JSON.stringify(state)}: give the stack's \`pulumi stack export\` file, relative to the set file (pulumi stack export --stack <name> > <file>).`);
+    }
     if (destroy !== undefined && typeof destroy !== "boolean") throw new PlanInputError(`${where}.destroy is ${JSON.stringify(destroy)}: give true when this change destroys the stack, or leave it out.`);
     if (typeof name !== "string" || !QUALIFIED.test(name)) {
         throw new PlanInputError(`${where}.name is ${JSON.stringify(name)}: give the fully qualified <org>/<project>/<stack> other programs pass to new pulumi.StackReference(...), e.g. acme/network/dev.`);
@@ -88,7 +94,7 @@ function memberOf(entry: unknown, where: string, dir: string): SetMember {
     if (stack !== undefined && stack !== stackOfName) {
         throw new PlanInputError(`${where}.stack is ${JSON.stringify(stack)} but ${name} names stack "${stackOfName}": drop "stack" or make them agree.`);
     }
-    return { name, program: resolved, stack: stackOfName, project, organization, destroy: destroy === true };
+    return { name, program: resolved, stack: stackOfName, project, organization, destroy: destroy === true, ...(typeof state === "string" ? { state: path.resolve(dir, state) } : {}) };
 }
 
 const SKIPPED_FOLDERS = new Set(["node_modules", "bin", "build", "dist"]);
