@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UNKNOWN } from "../engine/recorder";
+import { sdkRoot } from "./schema";
 
 export type InputShape =
     | { kind: "string" | "number" | "boolean" | "unknown" }
@@ -14,21 +15,10 @@ export type InputShape =
     | { kind: "object"; fields: () => Map<string, InputShape> };
 
 const UNKNOWN_SHAPE: InputShape = { kind: "unknown" };
-let root: string | null | undefined;
 let inputTypes: string | undefined;
 const argsCache = new Map<string, Map<string, InputShape> | null>();
 const objectCache = new Map<string, Map<string, InputShape>>();
 
-function sdkRoot(): string | null {
-    if (root === undefined) {
-        try {
-            root = path.dirname(require.resolve("@pulumi/aws/package.json"));
-        } catch {
-            root = null;
-        }
-    }
-    return root;
-}
 
 /** The interface body `interface <name> { ... }` in a declaration file's text (indentation-delimited, as the SDK prints it). */
 function interfaceBody(text: string, name: string, prefix: string, indent: string): string | undefined {

@@ -17,7 +17,8 @@ export interface ResourceSchema {
 const cache = new Map<string, ResourceSchema | null>();
 let awsRoot: string | null | undefined;
 
-function sdkRoot(): string | null {
+/** The folder of the @pulumi/aws the program resolves, or null when it has none. */
+export function sdkRoot(): string | null {
     if (awsRoot === undefined) {
         try {
             awsRoot = path.dirname(require.resolve("@pulumi/aws/package.json"));

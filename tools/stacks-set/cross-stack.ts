@@ -12,7 +12,7 @@ import { readPolicyConfigFile } from "../policy/config";
 import { evaluate, Violation } from "../policy/evaluate";
 import type { CheckedPlan } from "../plan";
 import { runReadiness } from "../readiness";
-import type { Finding } from "../readiness/lib";
+import { stringsIn, type Finding } from "../readiness/lib";
 import type { SetPlanOptions } from "./plan-set";
 
 export interface CrossStackViolation extends Violation {
@@ -91,13 +91,7 @@ export function crossStackBlocks(report: CrossStackReport): boolean {
 function linkedUrns(run: ProgramRun, urn: string): string[] {
     const resource = run.resources.find((r) => r.urn === urn);
     if (!resource) return [];
-    const values = new Set<string>();
-    const collect = (value: unknown) => {
-        if (typeof value === "string") values.add(value);
-        else if (Array.isArray(value)) value.forEach(collect);
-        else if (value && typeof value === "object") Object.values(value).forEach(collect);
-    };
-    collect(resource.inputs);
+    const values = new Set(stringsIn(resource.inputs));
     const identifiers = (other: RecordedResource) => [other.id, other.outputs.arn].filter((v): v is string => typeof v === "string" && v !== "");
     return run.resources.filter((other) => other.urn !== urn && identifiers(other).some((v) => values.has(v))).map((other) => other.urn);
 }

@@ -15,6 +15,7 @@ import { ProgramRun } from "../engine/run";
 import { SECRET_SIG, SPECIAL_SIG_KEY } from "../engine/recorder";
 import { estimateCost } from "../cost/estimate";
 import { loadInput } from "../input";
+import { stringsIn } from "../readiness/lib";
 import { crossStackBlocks, CrossStackReport, judgeAcrossStacks } from "./cross-stack";
 import { CheckedPlan, checkStack, planStack, PlanOptions } from "../plan";
 import { StackOutputs, stackOutputsByName } from "../offline/stack-outputs";
@@ -194,7 +195,7 @@ function replacedWhileRead(members: SetMember[], graph: SetEdge[], plans: Map<st
         const gone = deployed.resources.filter((r) => r.custom && !planned.has(r.urn));
         for (const edge of graph.filter((e) => e.producer === member.name)) {
             for (const output of edge.outputs) {
-                const values = new Set(stringsOf(deployed.stackOutputs[output]));
+                const values = new Set(stringsIn(deployed.stackOutputs[output]));
                 for (const resource of gone) {
                     const identifiers = [resource.id, resource.outputs.arn, resource.outputs.name].filter((v): v is string => typeof v === "string" && v !== "");
                     if (!identifiers.some((v) => values.has(v))) continue;
@@ -206,13 +207,6 @@ function replacedWhileRead(members: SetMember[], graph: SetEdge[], plans: Map<st
         }
     }
     return found;
-}
-
-function stringsOf(value: unknown): string[] {
-    if (typeof value === "string") return [value];
-    if (Array.isArray(value)) return value.flatMap(stringsOf);
-    if (value && typeof value === "object") return Object.values(value).flatMap(stringsOf);
-    return [];
 }
 
 const STACK_REFERENCE_URN = /::pulumi:pulumi:StackReference::(.+)$/;
